@@ -1,0 +1,14 @@
+package dev.gradient.engine;
+
+import dev.gradient.graph.ShapedGraph;
+
+/**
+ * The reverse pass of a graph, written as a graph (see {@link ReverseTransform}).
+ *
+ * @param graph the adjoint graph: the original nodes at their positions, then the cotangent
+ *     inputs and the reverse-pass nodes; its outputs are the differentiated inputs' cotangents
+ * @param primalSize how many leading nodes are the original graph's, whose values can be reused
+ * @param cotangentInputs node positions of the cotangent inputs, one per pulled-back output
+ */
+record Adjoint(ShapedGraph graph, int primalSize, int[] cotangentInputs) {
+}

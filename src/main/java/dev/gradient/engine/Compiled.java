@@ -1,0 +1,78 @@
+package dev.gradient.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gradient.graph.BuildLimits;
+import dev.gradient.graph.ShapedGraph;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A function ready to run: its shaped graph, plus the derivative graphs built from it on
+ * demand and kept for the next request (the adjoint per choice of inputs and outputs, and the
+ * gradient program that Hessians differentiate again).
+ *
+ * <p>Thread-safe and immutable but for those memos, which are bounded.
+ */
+public final class Compiled {
+
+    private static final int MEMO_SIZE = 16;
+
+    private final ShapedGraph graph;
+    private final BuildLimits limits;
+    private final Cache<List<Integer>, Adjoint> adjoints = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+    private final Cache<List<Integer>, Compiled> gradientPrograms = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+
+    /** A compiled function; derivative graphs built from it obey {@code limits}. */
+    public Compiled(ShapedGraph graph, BuildLimits limits) {
+        this.graph = graph;
+        this.limits = limits;
+    }
+
+    /** The shaped graph. */
+    public ShapedGraph graph() {
+        return graph;
+    }
+
+    /** The limits its derivative graphs obey. */
+    public BuildLimits limits() {
+        return limits;
+    }
+
+    /** The adjoint for the inputs at input indices {@code wrt} and the outputs at output indices {@code outputs}. */
+    Adjoint adjoint(int[] wrt, int[] outputs) {
+        return adjoints.get(key(wrt, outputs), k -> ReverseTransform.build(graph, nodePositions(wrt), outputs, limits));
+    }
+
+    /**
+     * The gradient of output {@code output} by the inputs {@code wrt}, as a function of its own:
+     * its inputs are this function's inputs followed by the output's cotangent, its outputs
+     * the gradients, in {@code wrt} order.
+     */
+    Compiled gradientProgram(int[] wrt, int output) {
+        return gradientPrograms.get(key(wrt, new int[] {output}),
+                k -> new Compiled(adjoint(wrt, new int[] {output}).graph(), limits));
+    }
+
+    /** Node positions of the inputs at input indices {@code inputIndices}. */
+    int[] nodePositions(int[] inputIndices) {
+        int[] positions = new int[inputIndices.length];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = graph.inputs().get(inputIndices[i]);
+        }
+        return positions;
+    }
+
+    private static List<Integer> key(int[] wrt, int[] outputs) {
+        Integer[] key = new Integer[wrt.length + outputs.length + 1];
+        int k = 0;
+        for (int w : wrt) {
+            key[k++] = w;
+        }
+        key[k++] = -1;
+        for (int o : outputs) {
+            key[k++] = o;
+        }
+        return Arrays.asList(key);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.gradient.engine;
+
+import dev.gradient.graph.LimitExceededException;
+import dev.gradient.graph.ShapedGraph;
+import dev.gradient.tensor.Tensor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The products that the HTTP API offers, built on any {@link Engine}: evaluation, gradient,
+ * Jacobian, Hessian, JVP and VJP. None is written again per engine.
+ *
+ * <p>Before any work, the estimated cost (one evaluation's cost times the number of sweeps)
+ * is checked against the compiled function's limit.
+ */
+@Component
+public final class Derivatives {
+
+    /** A scalar output's value and its gradient, one tensor per differentiated input. */
+    public record Gradient(Tensor value, Tensor[] gradient) {
+    }
+
+    /** A scalar output's value, gradient and Hessian ({@code hessian[i][j]} of shape in_i + in_j). */
+    public record Hessian(Tensor value, Tensor[] gradient, Tensor[][] hessian) {
+    }
+
+    /** The values of every output. */
+    public Tensor[] evaluate(Compiled f, Tensor[] point) {
+        checkCost(f, 1);
+        Tensor[] values = Evaluator.evaluate(f.graph(), point);
+        ShapedGraph graph = f.graph();
+        Tensor[] outputs = new Tensor[graph.outputs().size()];
+        for (int k = 0; k < outputs.length; k++) {
+            outputs[k] = values[graph.outputs().get(k)];
+        }
+        return outputs;
+    }
+
+    /** The value and gradient of the scalar output {@code output}. */
+    public Gradient gradient(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
+        int[] outputs = {output};
+        checkCost(f, sweeps(engine, f, wrt, outputs));
+        Tensor[][] jac = Jacobians.jacobian(engine, f, point, wrt, outputs);
+        Tensor value = evaluate(f, point)[output];
+        Tensor[] gradient = new Tensor[wrt.length];
+        for (int j = 0; j < wrt.length; j++) {
+            gradient[j] = jac[0][j];
+        }
+        return new Gradient(value, gradient);
+    }
+
+    /** The Jacobian of every output by the inputs {@code wrt}: {@code [output][wrt]}, of shape out + in. */
+    public Tensor[][] jacobian(Engine engine, Compiled f, Tensor[] point, int[] wrt) {
+        int[] outputs = allOutputs(f);
+        checkCost(f, sweeps(engine, f, wrt, outputs));
+        return Jacobians.jacobian(engine, f, point, wrt, outputs);
+    }
+
+    /**
+     * The Hessian of the scalar output {@code output}: {@code engine}'s Jacobian of the
+     * reverse-mode gradient graph. With the forward engine that is forward over reverse; with
+     * the reverse engine, reverse over reverse. Exact either way, never finite differences.
+     */
+    public Hessian hessian(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
+        Compiled gradientProgram = f.gradientProgram(wrt, output);
+        Tensor[] extended = new Tensor[point.length + 1];
+        System.arraycopy(point, 0, extended, 0, point.length);
+        extended[point.length] = Tensor.scalar(1.0);
+        int[] gradients = allOutputs(gradientProgram);
+        checkCost(gradientProgram, sweeps(engine, gradientProgram, wrt, gradients));
+        Tensor[] gradient = evaluate(gradientProgram, extended);
+        Tensor[][] hessian = Jacobians.jacobian(engine, gradientProgram, extended, wrt, gradients);
+        return new Hessian(evaluate(f, point)[output], gradient, hessian);
+    }
+
+    /** Jacobian-vector product: the tangent of every output, for the tangents of the inputs {@code wrt}. */
+    public Tensor[] jvp(Engine engine, Compiled f, Tensor[] point, int[] wrt, Tensor[] tangent) {
+        int[] outputs = allOutputs(f);
+        checkCost(f, engine.forwardNative() ? 2 : sweeps(engine, f, wrt, outputs));
+        return engine.jvp(f, point, wrt, outputs, new Tensor[][] {tangent})[0];
+    }
+
+    /** Vector-Jacobian product: the cotangent of the inputs {@code wrt}, for a cotangent of every output. */
+    public Tensor[] vjp(Engine engine, Compiled f, Tensor[] point, int[] wrt, Tensor[] cotangent) {
+        int[] outputs = allOutputs(f);
+        checkCost(f, engine.forwardNative() ? sweeps(engine, f, wrt, outputs) : 2);
+        return engine.vjp(f, point, wrt, outputs, new Tensor[][] {cotangent})[0];
+    }
+
+    /** The total number of elements of the inputs {@code wrt}. */
+    public static long inputElements(Compiled f, int[] wrt) {
+        long n = 0;
+        for (int j : wrt) {
+            n += f.graph().shape(f.graph().inputs().get(j)).size();
+        }
+        return n;
+    }
+
+    /** The total number of elements of every output. */
+    public static long outputElements(Compiled f) {
+        long n = 0;
+        for (int node : f.graph().outputs()) {
+            n += f.graph().shape(node).size();
+        }
+        return n;
+    }
+
+    private static long sweeps(Engine engine, Compiled f, int[] wrt, int[] outputs) {
+        long outElements = 0;
+        for (int k : outputs) {
+            outElements += f.graph().shape(f.graph().outputs().get(k)).size();
+        }
+        long directions = engine.forwardNative() ? inputElements(f, wrt) : outElements;
+        long jacobianElements = Math.multiplyHigh(inputElements(f, wrt), outElements) != 0
+                ? Long.MAX_VALUE : inputElements(f, wrt) * outElements;
+        if (jacobianElements > f.limits().maxElements()) {
+            throw new LimitExceededException("gradient.limits.max-elements",
+                    "the Jacobian would have " + jacobianElements + " elements; the limit is " + f.limits().maxElements());
+        }
+        return directions + 2;
+    }
+
+    private static void checkCost(Compiled f, long sweeps) {
+        long cost = f.graph().cost();
+        if (cost > 0 && sweeps > f.limits().maxCost() / cost) {
+            throw new LimitExceededException("gradient.limits.max-cost",
+                    "the estimated cost (" + sweeps + " sweeps of a graph costing " + cost
+                            + " element operations) passes the limit of " + f.limits().maxCost());
+        }
+    }
+
+    private static int[] allOutputs(Compiled f) {
+        int[] outputs = new int[f.graph().outputs().size()];
+        for (int k = 0; k < outputs.length; k++) {
+            outputs[k] = k;
+        }
+        return outputs;
+    }
+}

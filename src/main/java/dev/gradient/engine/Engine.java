@@ -1,0 +1,37 @@
+package dev.gradient.engine;
+
+import dev.gradient.tensor.Tensor;
+
+/**
+ * An automatic-differentiation engine, chosen by name in requests. An engine computes one
+ * kind of product natively (Jacobian-vector products for forward mode, vector-Jacobian
+ * products for reverse mode); {@link Derivatives} builds gradients, Jacobians, Hessians and
+ * the other product from that. Adding an engine is one new Spring component implementing this.
+ *
+ * <p>Inputs and outputs are named by index: {@code point} holds a value per input of the
+ * function's graph, {@code wrt} indexes its inputs and {@code outputs} its outputs.
+ */
+public interface Engine {
+
+    /** The name requests use, such as {@code "forward"}. */
+    String name();
+
+    /** One sentence on how it works, for {@code GET /engines}. */
+    String description();
+
+    /** Whether it computes JVPs natively (forward mode) rather than VJPs (reverse mode). */
+    boolean forwardNative();
+
+    /**
+     * Jacobian-vector products, one per direction: {@code tangents[d][j]} is the tangent of
+     * input {@code wrt[j]} in direction {@code d} ({@code null} is zero); the result's
+     * {@code [d][k]} is the tangent of output {@code outputs[k]}.
+     */
+    Tensor[][] jvp(Compiled function, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] tangents);
+
+    /**
+     * Vector-Jacobian products, one per direction: {@code cotangents[d][k]} is the cotangent of
+     * output {@code outputs[k]}; the result's {@code [d][j]} is the cotangent of input {@code wrt[j]}.
+     */
+    Tensor[][] vjp(Compiled function, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] cotangents);
+}

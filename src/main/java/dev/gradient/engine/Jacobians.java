@@ -1,0 +1,187 @@
+package dev.gradient.engine;
+
+import dev.gradient.graph.ShapedGraph;
+import dev.gradient.tensor.Shape;
+import dev.gradient.tensor.Tensor;
+
+/**
+ * Full Jacobians from an engine's native product: column by column from JVPs (forward mode,
+ * seeded with unit tangents) or row by row from VJPs (reverse mode, seeded with unit
+ * cotangents), in blocks of directions so that memory stays bounded. Also the non-native
+ * product of an engine, computed through its Jacobian.
+ *
+ * <p>A Jacobian block {@code J[k][j]} has the shape of output {@code k} followed by the shape
+ * of input {@code j}, as JAX's {@code jacfwd} and {@code jacrev} give it.
+ */
+final class Jacobians {
+
+    /** How many directions one engine call carries at most. */
+    static final int BLOCK = 64;
+
+    private Jacobians() {
+    }
+
+    /** The Jacobian of the outputs {@code outputs} by the inputs {@code wrt}, using {@code engine}'s native product. */
+    static Tensor[][] jacobian(Engine engine, Compiled f, Tensor[] point, int[] wrt, int[] outputs) {
+        return engine.forwardNative() ? byColumns(engine, f, point, wrt, outputs) : byRows(engine, f, point, wrt, outputs);
+    }
+
+    private static Tensor[][] byColumns(Engine engine, Compiled f, Tensor[] point, int[] wrt, int[] outputs) {
+        ShapedGraph graph = f.graph();
+        Shape[] in = inputShapes(graph, wrt);
+        Shape[] out = outputShapes(graph, outputs);
+        double[][][] blocks = allocate(out, in);
+        int[][] columns = enumerate(in);
+        for (int start = 0; start < columns.length; start += BLOCK) {
+            int count = Math.min(BLOCK, columns.length - start);
+            Tensor[][] tangents = new Tensor[count][wrt.length];
+            for (int d = 0; d < count; d++) {
+                int[] column = columns[start + d];
+                tangents[d][column[0]] = Tensor.unit(in[column[0]], column[1]);
+            }
+            Tensor[][] results = engine.jvp(f, point, wrt, outputs, tangents);
+            for (int d = 0; d < count; d++) {
+                int j = columns[start + d][0];
+                int e = columns[start + d][1];
+                int inSize = Math.toIntExact(in[j].size());
+                for (int k = 0; k < outputs.length; k++) {
+                    double[] t = results[d][k].values();
+                    for (int r = 0; r < t.length; r++) {
+                        blocks[k][j][r * inSize + e] = t[r];
+                    }
+                }
+            }
+        }
+        return wrap(blocks, out, in);
+    }
+
+    private static Tensor[][] byRows(Engine engine, Compiled f, Tensor[] point, int[] wrt, int[] outputs) {
+        ShapedGraph graph = f.graph();
+        Shape[] in = inputShapes(graph, wrt);
+        Shape[] out = outputShapes(graph, outputs);
+        double[][][] blocks = allocate(out, in);
+        int[][] rows = enumerate(out);
+        for (int start = 0; start < rows.length; start += BLOCK) {
+            int count = Math.min(BLOCK, rows.length - start);
+            Tensor[][] cotangents = new Tensor[count][outputs.length];
+            for (int d = 0; d < count; d++) {
+                int[] row = rows[start + d];
+                for (int k = 0; k < outputs.length; k++) {
+                    cotangents[d][k] = k == row[0] ? Tensor.unit(out[k], row[1]) : Tensor.zeros(out[k]);
+                }
+            }
+            Tensor[][] results = engine.vjp(f, point, wrt, outputs, cotangents);
+            for (int d = 0; d < count; d++) {
+                int k = rows[start + d][0];
+                int r = rows[start + d][1];
+                for (int j = 0; j < wrt.length; j++) {
+                    double[] g = results[d][j].values();
+                    System.arraycopy(g, 0, blocks[k][j], r * g.length, g.length);
+                }
+            }
+        }
+        return wrap(blocks, out, in);
+    }
+
+    /** JVPs through the Jacobian, for an engine whose native product is the VJP. */
+    static Tensor[][] jvpFromVjp(Engine engine, Compiled f, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] tangents) {
+        Tensor[][] jac = byRows(engine, f, point, wrt, outputs);
+        Tensor[][] result = new Tensor[tangents.length][outputs.length];
+        for (int d = 0; d < tangents.length; d++) {
+            for (int k = 0; k < outputs.length; k++) {
+                Shape outShape = f.graph().shape(f.graph().outputs().get(outputs[k]));
+                double[] sum = new double[Math.toIntExact(outShape.size())];
+                for (int j = 0; j < wrt.length; j++) {
+                    if (tangents[d][j] != null) {
+                        double[] jk = jac[k][j].values();
+                        double[] t = tangents[d][j].values();
+                        for (int r = 0; r < sum.length; r++) {
+                            for (int c = 0; c < t.length; c++) {
+                                sum[r] += jk[r * t.length + c] * t[c];
+                            }
+                        }
+                    }
+                }
+                result[d][k] = Tensor.of(outShape, sum);
+            }
+        }
+        return result;
+    }
+
+    /** VJPs through the Jacobian, for an engine whose native product is the JVP. */
+    static Tensor[][] vjpFromJvp(Engine engine, Compiled f, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] cotangents) {
+        Tensor[][] jac = byColumns(engine, f, point, wrt, outputs);
+        Shape[] in = inputShapes(f.graph(), wrt);
+        Tensor[][] result = new Tensor[cotangents.length][wrt.length];
+        for (int d = 0; d < cotangents.length; d++) {
+            for (int j = 0; j < wrt.length; j++) {
+                double[] sum = new double[Math.toIntExact(in[j].size())];
+                for (int k = 0; k < outputs.length; k++) {
+                    if (cotangents[d][k] != null) {
+                        double[] jk = jac[k][j].values();
+                        double[] c = cotangents[d][k].values();
+                        for (int r = 0; r < c.length; r++) {
+                            for (int e = 0; e < sum.length; e++) {
+                                sum[e] += c[r] * jk[r * sum.length + e];
+                            }
+                        }
+                    }
+                }
+                result[d][j] = Tensor.of(in[j], sum);
+            }
+        }
+        return result;
+    }
+
+    static Shape[] inputShapes(ShapedGraph graph, int[] wrt) {
+        Shape[] shapes = new Shape[wrt.length];
+        for (int j = 0; j < wrt.length; j++) {
+            shapes[j] = graph.shape(graph.inputs().get(wrt[j]));
+        }
+        return shapes;
+    }
+
+    static Shape[] outputShapes(ShapedGraph graph, int[] outputs) {
+        Shape[] shapes = new Shape[outputs.length];
+        for (int k = 0; k < outputs.length; k++) {
+            shapes[k] = graph.shape(graph.outputs().get(outputs[k]));
+        }
+        return shapes;
+    }
+
+    /** Every (tensor, element) pair of {@code shapes}, in order. */
+    private static int[][] enumerate(Shape[] shapes) {
+        long total = 0;
+        for (Shape s : shapes) {
+            total += s.size();
+        }
+        int[][] pairs = new int[Math.toIntExact(total)][];
+        int p = 0;
+        for (int t = 0; t < shapes.length; t++) {
+            for (int e = 0; e < shapes[t].size(); e++) {
+                pairs[p++] = new int[] {t, e};
+            }
+        }
+        return pairs;
+    }
+
+    private static double[][][] allocate(Shape[] out, Shape[] in) {
+        double[][][] blocks = new double[out.length][in.length][];
+        for (int k = 0; k < out.length; k++) {
+            for (int j = 0; j < in.length; j++) {
+                blocks[k][j] = new double[Math.toIntExact(Math.multiplyExact(out[k].size(), in[j].size()))];
+            }
+        }
+        return blocks;
+    }
+
+    private static Tensor[][] wrap(double[][][] blocks, Shape[] out, Shape[] in) {
+        Tensor[][] jac = new Tensor[out.length][in.length];
+        for (int k = 0; k < out.length; k++) {
+            for (int j = 0; j < in.length; j++) {
+                jac[k][j] = Tensor.of(out[k].concat(in[j]), blocks[k][j]);
+            }
+        }
+        return jac;
+    }
+}

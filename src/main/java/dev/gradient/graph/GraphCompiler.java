@@ -1,0 +1,45 @@
+package dev.gradient.graph;
+
+import dev.gradient.op.OpException;
+import dev.gradient.tensor.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Types a {@link Graph} for the shapes of its inputs: infers every node's shape, expands
+ * composite ops and checks the limits, giving the {@link ShapedGraph} that engines run.
+ * Errors name the node and point where it came from in the request.
+ */
+public final class GraphCompiler {
+
+    private GraphCompiler() {
+    }
+
+    /** The shaped graph of {@code graph} for inputs of shapes {@code inputShapes}, in input order. */
+    public static ShapedGraph compile(Graph graph, Shape[] inputShapes, BuildLimits limits) {
+        GraphBuilder b = new GraphBuilder(limits);
+        List<Node> nodes = graph.nodes();
+        int[] position = new int[nodes.size()];
+        int nextInput = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            try {
+                if (node instanceof Node.Input input) {
+                    position[i] = b.input(input.id(), inputShapes[graph.inputs().indexOf(i)]);
+                } else if (node instanceof Node.Const c) {
+                    position[i] = b.constant(c.value());
+                } else {
+                    Node.Apply apply = (Node.Apply) node;
+                    position[i] = b.apply(apply.op(), apply.attrs(), apply.args().stream().mapToInt(a -> position[a]).toArray());
+                }
+            } catch (OpException e) {
+                throw new GraphException(e.code(), "node '" + node.id() + "': " + e.getMessage(), graph.origins().get(i));
+            }
+        }
+        List<Integer> outputs = new ArrayList<>();
+        for (int output : graph.outputs()) {
+            outputs.add(position[output]);
+        }
+        return b.build(outputs, graph.outputNames());
+    }
+}

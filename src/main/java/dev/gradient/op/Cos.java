@@ -1,0 +1,15 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** Cosine, in radians. */
+final class Cos extends UnaryOp {
+
+    Cos() {
+        super("cos", "Cosine (radians).");
+    }
+
+    @Override double f(double x) { return Math.cos(x); }
+    @Override double df(double x, double y) { return -Math.sin(x); }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("neg", b.call("sin", x)); }
+}

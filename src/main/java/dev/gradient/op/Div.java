@@ -1,0 +1,17 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** {@code a / b}, elementwise, broadcasting; {@code 1/0} is Infinity, as IEEE-754 says. */
+final class Div extends BinaryOp {
+
+    Div() {
+        super("div", "a / b", "Elementwise quotient of a and b, broadcasting.");
+    }
+
+    @Override double f(double a, double b) { return a / b; }
+    @Override double dfa(double a, double b, double y) { return 1.0 / b; }
+    @Override double dfb(double a, double b, double y) { return -y / b; }
+    @Override int da(GraphBuilder g, int a, int b, int y) { return g.call("div", g.constant(1.0), b); }
+    @Override int db(GraphBuilder g, int a, int b, int y) { return g.call("neg", g.call("div", y, b)); }
+}

@@ -1,0 +1,51 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Shape;
+import dev.gradient.tensor.Tensor;
+
+/** Helpers that the elementwise ops share. */
+final class Elementwise {
+
+    private Elementwise() {
+    }
+
+    /** {@code t} times {@code d}, element by element. */
+    static Tensor multiply(Tensor t, double[] d) {
+        double[] tv = t.values();
+        double[] out = new double[d.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = tv[i] * d[i];
+        }
+        return Tensor.of(t.shape(), out);
+    }
+
+    /** The broadcast shape of all {@code args}, or an {@link OpException} naming the op. */
+    static Shape broadcastShape(String op, Shape... args) {
+        Shape shape = args[0];
+        for (int i = 1; i < args.length; i++) {
+            Shape next = Shape.broadcast(shape, args[i]);
+            if (next == null) {
+                throw new OpException(op + ": shapes " + shape + " and " + args[i]
+                        + " do not broadcast (axes are matched from the right and must be equal or 1)");
+            }
+            shape = next;
+        }
+        return shape;
+    }
+
+    /**
+     * The live mask of an argument of an elementwise op: the output's mask, summed back over
+     * broadcast axes where the argument was broadcast.
+     */
+    static int liveMask(GraphBuilder g, int arg, int outMask) {
+        if (outMask < 0) {
+            return -1;
+        }
+        Shape argShape = g.shape(arg);
+        if (g.shape(outMask).equals(argShape)) {
+            return outMask;
+        }
+        return g.call("gt", g.sumTo(outMask, argShape), g.constant(0.0));
+    }
+}

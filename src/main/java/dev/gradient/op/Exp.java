@@ -1,0 +1,15 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** {@code e^x}; its derivative is itself. */
+final class Exp extends UnaryOp {
+
+    Exp() {
+        super("exp", "Exponential.");
+    }
+
+    @Override double f(double x) { return Math.exp(x); }
+    @Override double df(double x, double y) { return y; }
+    @Override int derivative(GraphBuilder b, int x, int y) { return y; }
+}

@@ -1,0 +1,16 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** Natural logarithm; NaN below 0 and -Infinity at 0, as IEEE-754 says; derivative {@code 1/x}. */
+final class Log extends UnaryOp {
+
+    Log() {
+        super("log", "Natural logarithm.");
+    }
+
+    @Override public String derivativeConvention() { return "1/x; at 0 the derivative is Infinity"; }
+    @Override double f(double x) { return Math.log(x); }
+    @Override double df(double x, double y) { return 1.0 / x; }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("div", b.constant(1.0), x); }
+}

@@ -1,0 +1,21 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/**
+ * The elementwise smaller of {@code a} and {@code b}, broadcasting. On a tie the gradient is
+ * split equally between the two, as PyTorch does.
+ */
+final class Minimum extends BinaryOp {
+
+    Minimum() {
+        super("minimum", "min(a, b)", "Elementwise minimum of a and b, broadcasting.");
+    }
+
+    @Override public String derivativeConvention() { return "on a tie (a == b) each argument gets half the gradient"; }
+    @Override double f(double a, double b) { return Math.min(a, b); }
+    @Override double dfa(double a, double b, double y) { return a < b ? 1.0 : a == b ? 0.5 : 0.0; }
+    @Override double dfb(double a, double b, double y) { return b < a ? 1.0 : a == b ? 0.5 : 0.0; }
+    @Override int da(GraphBuilder g, int a, int b, int y) { return Maximum.share(g, b, a); }
+    @Override int db(GraphBuilder g, int a, int b, int y) { return Maximum.share(g, a, b); }
+}

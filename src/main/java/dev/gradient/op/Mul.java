@@ -1,0 +1,17 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** {@code a * b}, elementwise, broadcasting. */
+final class Mul extends BinaryOp {
+
+    Mul() {
+        super("mul", "a * b", "Elementwise product of a and b, broadcasting.");
+    }
+
+    @Override double f(double a, double b) { return a * b; }
+    @Override double dfa(double a, double b, double y) { return b; }
+    @Override double dfb(double a, double b, double y) { return a; }
+    @Override int da(GraphBuilder g, int a, int b, int y) { return b; }
+    @Override int db(GraphBuilder g, int a, int b, int y) { return a; }
+}

@@ -1,0 +1,16 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** {@code -x}. */
+final class Neg extends UnaryOp {
+
+    Neg() {
+        super("neg", "Negation.");
+    }
+
+    @Override public String syntax() { return "-x"; }
+    @Override double f(double x) { return -x; }
+    @Override double df(double x, double y) { return -1.0; }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.constant(-1.0); }
+}

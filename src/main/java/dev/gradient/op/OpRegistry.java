@@ -1,0 +1,70 @@
+package dev.gradient.op;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every op, listed once and found by name. {@code GET /ops}, the parsers and the derivative
+ * tests are all driven from this list, so an op is wired in and tested by being added here.
+ */
+public final class OpRegistry {
+
+    private static final OpRegistry STANDARD = new OpRegistry(List.of(
+            // elementwise, two arguments, broadcasting
+            new Add(), new Sub(), new Mul(), new Div(), new Maximum(), new Minimum(),
+            // elementwise, one argument
+            new Neg(), new Exp(), new Log(), new Sin(), new Cos(),
+            // comparison and selection
+            new Comparison("lt", "<", (a, b) -> a < b), new Comparison("le", "<=", (a, b) -> a <= b),
+            new Comparison("gt", ">", (a, b) -> a > b), new Comparison("ge", ">=", (a, b) -> a >= b),
+            new Comparison("eq", "==", (a, b) -> a == b), new Comparison("ne", "!=", (a, b) -> a != b),
+            new Where(),
+            // reductions
+            new Sum(),
+            // shape
+            new Reshape(),
+            // internal: only derivative graphs use these
+            new BroadcastTo(), new SumTo()));
+
+    private final Map<String, Op> ops = new LinkedHashMap<>();
+
+    OpRegistry(List<Op> ops) {
+        for (Op op : ops) {
+            if (this.ops.put(op.name(), op) != null) {
+                throw new IllegalStateException("op registered twice: " + op.name());
+            }
+        }
+    }
+
+    /** The service's op set. */
+    public static OpRegistry standard() {
+        return STANDARD;
+    }
+
+    /** The op named {@code name}, if there is one. */
+    public Optional<Op> find(String name) {
+        return Optional.ofNullable(ops.get(name));
+    }
+
+    /** The op named {@code name}; an {@link OpException} with code {@code UNKNOWN_OP} where there is none. */
+    public Op require(String name) {
+        Op op = ops.get(name);
+        if (op == null) {
+            throw new OpException("UNKNOWN_OP", "unknown op '" + name + "'; GET /ops lists them");
+        }
+        return op;
+    }
+
+    /** Every op, public and internal, in registration order. */
+    public Collection<Op> all() {
+        return ops.values();
+    }
+
+    /** The ops clients may name, in registration order. */
+    public List<Op> publicOps() {
+        return ops.values().stream().filter(Op::isPublic).toList();
+    }
+}

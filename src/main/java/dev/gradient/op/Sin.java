@@ -1,0 +1,15 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** Sine, in radians. */
+final class Sin extends UnaryOp {
+
+    Sin() {
+        super("sin", "Sine (radians).");
+    }
+
+    @Override double f(double x) { return Math.sin(x); }
+    @Override double df(double x, double y) { return Math.cos(x); }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("cos", x); }
+}

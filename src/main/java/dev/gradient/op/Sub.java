@@ -1,0 +1,17 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** {@code a - b}, broadcasting. */
+final class Sub extends BinaryOp {
+
+    Sub() {
+        super("sub", "a - b", "Difference of a and b, broadcasting.");
+    }
+
+    @Override double f(double a, double b) { return a - b; }
+    @Override double dfa(double a, double b, double y) { return 1.0; }
+    @Override double dfb(double a, double b, double y) { return -1.0; }
+    @Override int da(GraphBuilder g, int a, int b, int y) { return g.constant(1.0); }
+    @Override int db(GraphBuilder g, int a, int b, int y) { return g.constant(-1.0); }
+}

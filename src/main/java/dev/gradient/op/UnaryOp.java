@@ -1,0 +1,87 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.Attrs;
+import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Shape;
+import dev.gradient.tensor.Tensor;
+
+/**
+ * Base of the elementwise one-argument primitives: a subclass gives {@code f}, its derivative
+ * as a number ({@link #df}, for the forward engine) and as graph nodes ({@link #derivative},
+ * for the reverse pass, which must itself be differentiable).
+ */
+abstract class UnaryOp implements Primitive {
+
+    private final String name;
+    private final String summary;
+
+    UnaryOp(String name, String summary) {
+        this.name = name;
+        this.summary = summary;
+    }
+
+    /** The function. */
+    abstract double f(double x);
+
+    /** Its derivative at {@code x}, where {@code y = f(x)}. */
+    abstract double df(double x, double y);
+
+    /** Its derivative as nodes of {@code b}, given the nodes of {@code x} and {@code y = f(x)}. */
+    abstract int derivative(GraphBuilder b, int x, int y);
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final Arity arity() {
+        return Arity.exactly(1);
+    }
+
+    @Override
+    public String syntax() {
+        return name + "(x)";
+    }
+
+    @Override
+    public final String summary() {
+        return summary;
+    }
+
+    @Override
+    public final Shape shape(Shape[] args, Attrs attrs) {
+        return args[0];
+    }
+
+    @Override
+    public final Tensor apply(Tensor[] args, Attrs attrs) {
+        double[] x = args[0].values();
+        double[] y = new double[x.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = f(x[i]);
+        }
+        return Tensor.of(args[0].shape(), y);
+    }
+
+    @Override
+    public final Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
+        double[] x = args[0].values();
+        double[] y = out.values();
+        double[] d = new double[x.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = df(x[i], y[i]);
+        }
+        return tangents -> tangents[0] == null ? null : Elementwise.multiply(tangents[0], d);
+    }
+
+    @Override
+    public final int[] vjp(GraphBuilder b, int[] args, int out, int cotangent, Attrs attrs, boolean[] needed) {
+        return new int[] {needed[0] ? b.times(cotangent, derivative(b, args[0], out)) : -1};
+    }
+
+    @Override
+    public final int liveMask(GraphBuilder b, int arg, int[] args, int out, int outMask, Attrs attrs) {
+        return outMask;
+    }
+}

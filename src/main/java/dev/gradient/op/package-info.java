@@ -1,0 +1,6 @@
+/**
+ * The op set: each op in one small file with its shape rule, forward kernel, JVP rule and VJP
+ * rule (or, for a composite op, its definition in terms of other ops). {@link
+ * dev.gradient.op.OpRegistry} lists every op once; {@code GET /ops} is generated from it.
+ */
+package dev.gradient.op;

@@ -1,0 +1,83 @@
+package dev.gradient.tensor;
+
+/**
+ * Index arithmetic for NumPy broadcasting: which element of a smaller operand each element
+ * of the broadcast result reads, and the reverse reduction that derivative rules need.
+ *
+ * <p>Stateless. Every method is linear in the size of the result.
+ */
+public final class Broadcast {
+
+    private Broadcast() {
+    }
+
+    /**
+     * For each row-major element of {@code to}, the row-major index of the element of
+     * {@code from} that broadcasting reads; {@code from} must broadcast to {@code to}.
+     * Returns {@code null} when the shapes are equal (the identity map).
+     */
+    public static int[] indexMap(Shape from, Shape to) {
+        if (from.equals(to)) {
+            return null;
+        }
+        int size = Math.toIntExact(to.size());
+        int[] map = new int[size];
+        if (from.size() == 1) {
+            return map;
+        }
+        int rank = to.rank();
+        int offset = rank - from.rank();
+        int[] fromStrides = new int[rank];
+        int[] fromSteps = from.strides();
+        for (int axis = offset; axis < rank; axis++) {
+            fromStrides[axis] = from.dim(axis - offset) == 1 ? 0 : fromSteps[axis - offset];
+        }
+        int[] counter = new int[rank];
+        int index = 0;
+        for (int i = 0; i < size; i++) {
+            map[i] = index;
+            for (int axis = rank - 1; axis >= 0; axis--) {
+                counter[axis]++;
+                index += fromStrides[axis];
+                if (counter[axis] < to.dim(axis)) {
+                    break;
+                }
+                index -= fromStrides[axis] * counter[axis];
+                counter[axis] = 0;
+            }
+        }
+        return map;
+    }
+
+    /** {@code t} repeated along broadcast axes so that it has shape {@code to}. */
+    public static Tensor broadcastTo(Tensor t, Shape to) {
+        int[] map = indexMap(t.shape(), to);
+        if (map == null) {
+            return t;
+        }
+        double[] src = t.values();
+        double[] out = new double[map.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = src[map[i]];
+        }
+        return Tensor.of(to, out);
+    }
+
+    /**
+     * The transpose of {@link #broadcastTo}: sums the elements of {@code t} that broadcasting
+     * from {@code to} would have read from the same place. {@code to} must broadcast to
+     * {@code t.shape()}.
+     */
+    public static Tensor sumTo(Tensor t, Shape to) {
+        int[] map = indexMap(to, t.shape());
+        if (map == null) {
+            return t;
+        }
+        double[] src = t.values();
+        double[] out = new double[Math.toIntExact(to.size())];
+        for (int i = 0; i < src.length; i++) {
+            out[map[i]] += src[i];
+        }
+        return Tensor.of(to, out);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Dense, immutable, row-major tensors of IEEE doubles and their shapes. Also the NumPy
+ * broadcasting rules that every elementwise op and every derivative rule relies on.
+ */
+package dev.gradient.tensor;
