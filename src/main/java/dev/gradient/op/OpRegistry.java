@@ -16,12 +16,14 @@ public final class OpRegistry {
             // elementwise, two arguments, broadcasting
             new Add(), new Sub(), new Mul(), new Div(), new Maximum(), new Minimum(),
             // elementwise, one argument
-            new Neg(), new Exp(), new Log(), new Sin(), new Cos(),
+            new Neg(), new Identity(), new Exp(), new Log(), new Sin(), new Cos(),
             // comparison and selection
             new Comparison("lt", "<", (a, b) -> a < b), new Comparison("le", "<=", (a, b) -> a <= b),
             new Comparison("gt", ">", (a, b) -> a > b), new Comparison("ge", ">=", (a, b) -> a >= b),
             new Comparison("eq", "==", (a, b) -> a == b), new Comparison("ne", "!=", (a, b) -> a != b),
             new Where(),
+            // construction
+            new Vector(),
             // reductions
             new Sum(),
             // shape

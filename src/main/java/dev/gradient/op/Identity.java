@@ -1,0 +1,15 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** {@code x} itself: what an expression that is just a name, such as {@code "x"}, compiles to. */
+final class Identity extends UnaryOp {
+
+    Identity() {
+        super("identity", "The argument unchanged.");
+    }
+
+    @Override double f(double x) { return x; }
+    @Override double df(double x, double y) { return 1.0; }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.constant(1.0); }
+}

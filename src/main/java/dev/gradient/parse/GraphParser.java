@@ -1,0 +1,206 @@
+package dev.gradient.parse;
+
+import dev.gradient.graph.Graph;
+import dev.gradient.graph.GraphException;
+import dev.gradient.graph.LimitExceededException;
+import dev.gradient.graph.Origin;
+import dev.gradient.op.Op;
+import dev.gradient.tensor.Shape;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Parses a JSON graph (section 3 of the contract): {@code nodes} with {@code op}/{@code args}/
+ * {@code attrs}, {@code const} or {@code expr}, optional {@code inputs}, required
+ * {@code outputs}. Form errors are 400s ({@link MalformedRequestException}); nonsense such as
+ * an unknown op or name, a wrong arity or a cycle is a 422 ({@link GraphException}); each
+ * points at the offending spot.
+ */
+final class GraphParser {
+
+    private static final Set<String> NODE_FIELDS = Set.of("id", "op", "args", "attrs", "const", "expr");
+    private static final Set<String> GRAPH_FIELDS = Set.of("inputs", "nodes", "outputs");
+
+    private GraphParser() {
+    }
+
+    static Graph parse(JsonNode graph, String pointer, ParseLimits limits) {
+        requireObject(graph, pointer, GRAPH_FIELDS);
+        JsonNode nodes = graph.get("nodes");
+        if (nodes == null || !nodes.isArray()) {
+            throw new MalformedRequestException("Expected an array of nodes but was " + Values.describe(nodes)
+                    + " at " + pointer + "/nodes", pointer + "/nodes");
+        }
+        if (nodes.size() > limits.maxNodes()) {
+            throw new LimitExceededException("gradient.limits.max-nodes",
+                    "the graph has " + nodes.size() + " nodes; the limit is " + limits.maxNodes());
+        }
+        List<DeclaredInput> declared = graph.has("inputs") ? inputs(graph.get("inputs"), pointer + "/inputs") : null;
+        Set<String> defined = new HashSet<>();
+        for (JsonNode node : nodes) {
+            JsonNode id = node.get("id");
+            if (id != null && id.isString()) {
+                defined.add(id.stringValue());
+            }
+        }
+        if (declared != null) {
+            declared.forEach(input -> defined.add(input.name()));
+        }
+        List<DraftNode> drafts = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            node(nodes.get(i), pointer + "/nodes/" + i, defined, limits, drafts);
+        }
+        JsonNode outputs = graph.get("outputs");
+        if (outputs == null || !outputs.isArray() || outputs.isEmpty()) {
+            throw new MalformedRequestException("Expected a non-empty array of output names but was "
+                    + Values.describe(outputs) + " at " + pointer + "/outputs", pointer + "/outputs");
+        }
+        List<String> outputNames = new ArrayList<>();
+        List<Origin> outputOrigins = new ArrayList<>();
+        for (int k = 0; k < outputs.size(); k++) {
+            outputNames.add(string(outputs.get(k), pointer + "/outputs/" + k));
+            outputOrigins.add(Origin.at(pointer + "/outputs/" + k));
+        }
+        return GraphAssembler.assemble(drafts, declared, outputNames, outputOrigins);
+    }
+
+    private static void node(JsonNode node, String pointer, Set<String> defined, ParseLimits limits, List<DraftNode> out) {
+        requireObject(node, pointer, NODE_FIELDS);
+        String id = string(node.get("id"), pointer + "/id");
+        int kinds = (node.has("op") ? 1 : 0) + (node.has("const") ? 1 : 0) + (node.has("expr") ? 1 : 0);
+        if (kinds != 1) {
+            throw new MalformedRequestException("A node needs exactly one of \"op\", \"const\" or \"expr\" at " + pointer,
+                    pointer);
+        }
+        if (node.has("const")) {
+            out.add(DraftNode.constant(id, Values.fromJson(node.get("const"), pointer + "/const"), Origin.at(pointer)));
+        } else if (node.has("expr")) {
+            String text = string(node.get("expr"), pointer + "/expr");
+            ExpressionParser.parse(text, pointer + "/expr", id, defined::contains, limits, out);
+        } else {
+            out.add(apply(node, id, pointer));
+        }
+        if (out.size() > limits.maxNodes()) {
+            throw new LimitExceededException("gradient.limits.max-nodes",
+                    "the graph has more than " + limits.maxNodes() + " nodes (counting those its expressions create)");
+        }
+    }
+
+    private static DraftNode apply(JsonNode node, String id, String pointer) {
+        Origin origin = Origin.at(pointer);
+        String opName = string(node.get("op"), pointer + "/op");
+        Op op = OpCalls.find(opName, Origin.at(pointer + "/op"));
+        JsonNode args = node.get("args");
+        if (args == null || !args.isArray()) {
+            throw new MalformedRequestException("Expected an array of argument names but was " + Values.describe(args)
+                    + " at " + pointer + "/args", pointer + "/args");
+        }
+        OpCalls.checkArity(op, "op '" + opName + "'", args.size(), Origin.at(pointer + "/args"));
+        List<String> names = new ArrayList<>();
+        List<Origin> argOrigins = new ArrayList<>();
+        for (int j = 0; j < args.size(); j++) {
+            names.add(string(args.get(j), pointer + "/args/" + j));
+            argOrigins.add(Origin.at(pointer + "/args/" + j));
+        }
+        Map<String, Object> attrs = attrs(node.get("attrs"), pointer + "/attrs");
+        OpCalls.checkAttrs(op, "op '" + opName + "'", attrs, Origin.at(pointer + "/attrs"));
+        return DraftNode.apply(id, op, names, argOrigins, dev.gradient.graph.Attrs.of(attrs), origin);
+    }
+
+    private static Map<String, Object> attrs(JsonNode attrs, String pointer) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (attrs == null || attrs.isNull()) {
+            return out;
+        }
+        if (!attrs.isObject()) {
+            throw new MalformedRequestException("Expected an object of attributes but was " + Values.describe(attrs)
+                    + " at " + pointer, pointer);
+        }
+        for (Map.Entry<String, JsonNode> attr : attrs.properties()) {
+            String at = pointer + "/" + attr.getKey();
+            JsonNode value = attr.getValue();
+            if (value.isString()) {
+                out.put(attr.getKey(), value.stringValue());
+            } else if (value.isIntegralNumber() && value.canConvertToInt()) {
+                out.put(attr.getKey(), value.intValue());
+            } else if (value.isArray()) {
+                List<Integer> ints = new ArrayList<>();
+                for (int i = 0; i < value.size(); i++) {
+                    JsonNode element = value.get(i);
+                    if (!element.isIntegralNumber() || !element.canConvertToInt()) {
+                        throw new GraphException("BAD_ATTRS", "attribute '" + attr.getKey() + "' must be a list of integers",
+                                Origin.at(at + "/" + i));
+                    }
+                    ints.add(element.intValue());
+                }
+                out.put(attr.getKey(), ints);
+            } else {
+                throw new GraphException("BAD_ATTRS", "attribute '" + attr.getKey()
+                        + "' must be an integer, a list of integers or a string", Origin.at(at));
+            }
+        }
+        return out;
+    }
+
+    private static List<DeclaredInput> inputs(JsonNode inputs, String pointer) {
+        if (!inputs.isArray()) {
+            throw new MalformedRequestException("Expected an array of inputs but was " + Values.describe(inputs) + " at "
+                    + pointer, pointer);
+        }
+        List<DeclaredInput> declared = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String at = pointer + "/" + i;
+            JsonNode input = inputs.get(i);
+            requireObject(input, at, Set.of("name", "shape"));
+            String name = string(input.get("name"), at + "/name");
+            JsonNode shape = input.get("shape");
+            declared.add(new DeclaredInput(name, shape == null || shape.isNull() ? null : shape(shape, at + "/shape"),
+                    Origin.at(at)));
+        }
+        return declared;
+    }
+
+    private static Shape shape(JsonNode shape, String pointer) {
+        if (!shape.isArray()) {
+            throw new MalformedRequestException("Expected a shape (an array of sizes like [2, 3]) but was "
+                    + Values.describe(shape) + " at " + pointer, pointer);
+        }
+        int[] dims = new int[shape.size()];
+        for (int i = 0; i < dims.length; i++) {
+            JsonNode d = shape.get(i);
+            if (!d.isIntegralNumber() || !d.canConvertToInt() || d.intValue() < 0) {
+                throw new MalformedRequestException("Expected a size (an integer, 0 or more) at " + pointer + "/" + i,
+                        pointer + "/" + i);
+            }
+            dims[i] = d.intValue();
+        }
+        return Shape.of(dims);
+    }
+
+    static String string(JsonNode node, String pointer) {
+        if (node == null || !node.isString()) {
+            throw new MalformedRequestException("Expected a string but was " + Values.describe(node) + " at " + pointer,
+                    pointer);
+        }
+        return node.stringValue();
+    }
+
+    private static void requireObject(JsonNode node, String pointer, Set<String> fields) {
+        if (node == null || !node.isObject()) {
+            throw new MalformedRequestException("Expected an object but was " + Values.describe(node) + " at " + pointer,
+                    pointer);
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (!fields.contains(field.getKey())) {
+                throw new MalformedRequestException("Unknown field \"" + field.getKey() + "\" at " + pointer
+                        + " (expected " + String.join(", ", fields.stream().sorted().toList()) + ")",
+                        pointer + "/" + field.getKey());
+            }
+        }
+    }
+}

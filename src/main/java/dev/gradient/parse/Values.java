@@ -1,0 +1,162 @@
+package dev.gradient.parse;
+
+import dev.gradient.tensor.Shape;
+import dev.gradient.tensor.Tensor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Tensors to and from JSON: a scalar is a number, a tensor nested rectangular arrays in
+ * row-major order, and the non-finite numbers travel as the strings {@code "NaN"},
+ * {@code "Infinity"} and {@code "-Infinity"}. Both directions are iterative, so nesting depth
+ * is bounded only by the JSON parser's own limit.
+ */
+public final class Values {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private Values() {
+    }
+
+    /**
+     * The tensor written as {@code value}; a {@link MalformedRequestException} naming the
+     * element's pointer (under {@code pointer}) where it is not a number, one of the three
+     * strings, or a rectangular array of them.
+     */
+    public static Tensor fromJson(JsonNode value, String pointer) {
+        List<Integer> dims = new ArrayList<>();
+        JsonNode probe = value;
+        while (probe.isArray()) {
+            dims.add(probe.size());
+            if (probe.isEmpty()) {
+                break;
+            }
+            probe = probe.get(0);
+        }
+        Shape shape = Shape.of(dims.stream().mapToInt(Integer::intValue).toArray());
+        // Grown as elements are read, not sized from the shape: a hostile first row must not
+        // make us allocate for elements that the body does not hold.
+        double[] values = new double[16];
+        Deque<Frame> stack = new ArrayDeque<>();
+        stack.push(new Frame(value, pointer, 0));
+        int next = 0;
+        while (!stack.isEmpty()) {
+            Frame frame = stack.pop();
+            JsonNode node = frame.node;
+            if (frame.depth < dims.size()) {
+                if (!node.isArray() || node.size() != dims.get(frame.depth)) {
+                    throw new MalformedRequestException("Expected an array of " + dims.get(frame.depth)
+                            + " elements (arrays must be rectangular) at " + frame.pointer, frame.pointer);
+                }
+                for (int i = node.size() - 1; i >= 0; i--) {
+                    stack.push(new Frame(node.get(i), frame.pointer + "/" + i, frame.depth + 1));
+                }
+            } else {
+                if (next == values.length) {
+                    values = java.util.Arrays.copyOf(values, values.length * 2);
+                }
+                values[next++] = number(node, frame.pointer);
+            }
+        }
+        return Tensor.of(shape, java.util.Arrays.copyOf(values, next));
+    }
+
+    /** One number: a JSON number or one of the three non-finite strings. */
+    public static double number(JsonNode node, String pointer) {
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isString()) {
+            switch (node.stringValue()) {
+                case "NaN":
+                    return Double.NaN;
+                case "Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    break;
+            }
+        }
+        throw new MalformedRequestException("Expected a number (or \"NaN\", \"Infinity\", \"-Infinity\") but was "
+                + describe(node) + " at " + pointer, pointer);
+    }
+
+    /** The JSON form of {@code tensor}. */
+    public static JsonNode toJson(Tensor tensor) {
+        Shape shape = tensor.shape();
+        if (shape.isScalar()) {
+            return number(tensor.get(0));
+        }
+        int[] dims = shape.dims();
+        ArrayNode root = JSON.arrayNode();
+        Deque<ArrayNode> open = new ArrayDeque<>();
+        open.push(root);
+        int[] counters = new int[dims.length];
+        int depth = 0;
+        int next = 0;
+        // Walk the index space row-major, opening and closing arrays as counters roll over.
+        while (depth >= 0) {
+            if (counters[depth] == dims[depth]) {
+                counters[depth] = 0;
+                open.pop();
+                depth--;
+                if (depth >= 0) {
+                    counters[depth]++;
+                }
+            } else if (depth == dims.length - 1) {
+                open.peek().add(number(tensor.get(next++)));
+                counters[depth]++;
+            } else {
+                ArrayNode child = JSON.arrayNode();
+                open.peek().add(child);
+                open.push(child);
+                depth++;
+            }
+        }
+        return root;
+    }
+
+    /** A double as JSON: a number, or one of the three strings where it is not finite. */
+    public static JsonNode number(double value) {
+        if (Double.isNaN(value)) {
+            return JSON.stringNode("NaN");
+        }
+        if (Double.isInfinite(value)) {
+            return JSON.stringNode(value > 0 ? "Infinity" : "-Infinity");
+        }
+        return JSON.numberNode(value);
+    }
+
+    /** A few words on what a JSON value is, for error messages. */
+    public static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "missing";
+        }
+        if (node.isString()) {
+            String text = node.stringValue();
+            return "the string \"" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "\"";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        if (node.isNull()) {
+            return "null";
+        }
+        return "a number";
+    }
+
+    private record Frame(JsonNode node, String pointer, int depth) {
+    }
+}

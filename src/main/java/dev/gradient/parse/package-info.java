@@ -1,0 +1,6 @@
+/**
+ * Turning requests into the graph IR: expressions (section 5 of the contract), JSON graphs
+ * and JSON values. Errors carry a JSON Pointer into the request and, inside an expression,
+ * the character position; every parser is iterative or depth-bounded.
+ */
+package dev.gradient.parse;

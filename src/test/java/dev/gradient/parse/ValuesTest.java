@@ -1,0 +1,57 @@
+package dev.gradient.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gradient.tensor.Shape;
+import dev.gradient.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ValuesTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private JsonNode read(String text) {
+        return json.readTree(text);
+    }
+
+    @Test
+    void nestedArraysAreRowMajorTensors() {
+        Tensor t = Values.fromJson(read("[[1,2,3],[4,5,6]]"), "/at/W");
+        assertThat(t.shape()).isEqualTo(Shape.of(2, 3));
+        assertThat(t.values()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(Values.fromJson(read("2.5"), "/at/x").shape()).isEqualTo(Shape.SCALAR);
+        assertThat(Values.fromJson(read("[]"), "/at/x").shape()).isEqualTo(Shape.of(0));
+    }
+
+    @Test
+    void nonFiniteNumbersTravelAsStrings() {
+        Tensor t = Values.fromJson(read("[\"NaN\", \"Infinity\", \"-Infinity\", 1]"), "/at/x");
+        assertThat(t.get(0)).isNaN();
+        assertThat(t.get(1)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(t.get(2)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(json.writeValueAsString(Values.toJson(t))).isEqualTo("[\"NaN\",\"Infinity\",\"-Infinity\",1.0]");
+    }
+
+    @Test
+    void writingAndReadingBackGivesTheSameDoubles() {
+        Tensor t = Tensor.of(Shape.of(2, 2, 1), new double[] {0.1, 1.0 / 3, -2.5e-300, 12.346868637516792});
+        Tensor back = Values.fromJson(read(json.writeValueAsString(Values.toJson(t))), "");
+        assertThat(back).isEqualTo(t);
+    }
+
+    @Test
+    void raggedArraysAndOtherStringsNameTheirPointer() {
+        assertThatThrownBy(() -> Values.fromJson(read("[[1,2],[3]]"), "/at/W"))
+                .isInstanceOfSatisfying(MalformedRequestException.class, e -> assertThat(e.pointer()).isEqualTo("/at/W/1"));
+        assertThatThrownBy(() -> Values.fromJson(read("[1, \"two\"]"), "/at/x"))
+                .isInstanceOfSatisfying(MalformedRequestException.class, e -> {
+                    assertThat(e.pointer()).isEqualTo("/at/x/1");
+                    assertThat(e.getMessage()).contains("Expected a number").contains("\"two\"");
+                });
+        assertThatThrownBy(() -> Values.fromJson(read("[1, [2]]"), "/at/x"))
+                .isInstanceOfSatisfying(MalformedRequestException.class, e -> assertThat(e.pointer()).isEqualTo("/at/x/1"));
+    }
+}
