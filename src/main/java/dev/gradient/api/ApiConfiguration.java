@@ -1,0 +1,77 @@
+package dev.gradient.api;
+
+import dev.gradient.cache.GraphRegistry;
+import dev.gradient.cache.InMemoryGraphRegistry;
+import dev.gradient.graph.BuildLimits;
+import dev.gradient.parse.SourceParser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.core.Ordered;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the limits into everything that enforces them: the parser, the graph builder, the
+ * registry, the request body filter and Jackson's stream-read constraints.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+    /**
+     * The longest number literal Jackson reads. The exact decimal form of a double can have
+     * up to 767 significant digits, so anything a client may legitimately send fits.
+     */
+    static final int MAX_NUMBER_LENGTH = 1000;
+
+    @Bean
+    SourceParser sourceParser(GradientLimits limits) {
+        return new SourceParser(limits.parseLimits());
+    }
+
+    @Bean
+    BuildLimits buildLimits(GradientLimits limits) {
+        return limits.buildLimits();
+    }
+
+    /** The in-process registry, unless another (such as a shared one) is defined. */
+    @Bean
+    @ConditionalOnMissingBean(GraphRegistry.class)
+    GraphRegistry graphRegistry(GradientLimits limits) {
+        return new InMemoryGraphRegistry(limits.maxRegisteredNodes());
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(GradientLimits limits, JsonMapper json) {
+        FilterRegistrationBean<BodySizeFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeFilter(limits.maxBodySize().toBytes(), json));
+        // first, before anything can read the body
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Boot's JSON mapper builder, built on a factory with read constraints that follow the
+     * limits. Boot 4.0 offers no customizer for the {@link JsonFactory} itself and a
+     * {@link JsonMapperBuilderCustomizer} cannot replace it, so this replaces Boot's builder
+     * bean (which backs off for it) and applies every customizer in order, Boot's own
+     * {@code spring.jackson.*} one included.
+     */
+    @Bean
+    @Scope("prototype")
+    JsonMapper.Builder jsonMapperBuilder(GradientLimits limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxJsonDepth())
+                .maxStringLength(limits.maxExpressionLength())
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build();
+        JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gradient.cache;
+
+import dev.gradient.graph.LimitExceededException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link GraphRegistry} in this process's memory: a concurrent map, never evicted, bounded
+ * by the total node count of the graphs it keeps so that clients cannot fill the heap.
+ * Graphs do not survive a restart; since ids are content hashes, re-registering after one
+ * gives the same ids.
+ */
+public final class InMemoryGraphRegistry implements GraphRegistry {
+
+    private final Map<String, ParsedGraph> graphs = new ConcurrentHashMap<>();
+    private final long maxNodes;
+    private long nodes;
+
+    /** A registry that keeps at most {@code maxNodes} nodes over all its graphs. */
+    public InMemoryGraphRegistry(long maxNodes) {
+        if (maxNodes < 0) {
+            throw new IllegalArgumentException("maxNodes must be zero or more, got " + maxNodes);
+        }
+        this.maxNodes = maxNodes;
+    }
+
+    @Override
+    public synchronized boolean register(ParsedGraph graph) {
+        // synchronized so that the node count and the map agree; registration is rare next to lookups
+        if (graphs.containsKey(graph.id())) {
+            return false;
+        }
+        if (nodes + graph.nodeCount() > maxNodes) {
+            throw new LimitExceededException("gradient.limits.max-registered-nodes",
+                    "registering this graph of " + graph.nodeCount() + " nodes would keep " + (nodes + graph.nodeCount())
+                            + " nodes in registered graphs; the limit is " + maxNodes
+                            + " (DELETE /graphs/{id} frees room)");
+        }
+        graphs.put(graph.id(), graph);
+        nodes += graph.nodeCount();
+        return true;
+    }
+
+    @Override
+    public Optional<ParsedGraph> find(String id) {
+        return Optional.ofNullable(graphs.get(id));
+    }
+
+    @Override
+    public synchronized boolean remove(String id) {
+        ParsedGraph removed = graphs.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        nodes -= removed.nodeCount();
+        return true;
+    }
+}
