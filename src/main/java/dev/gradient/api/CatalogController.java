@@ -1,0 +1,83 @@
+package dev.gradient.api;
+
+import dev.gradient.engine.Engine;
+import dev.gradient.engine.EngineRegistry;
+import dev.gradient.op.Op;
+import dev.gradient.op.OpRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /ops} and {@code GET /engines}: what the service can compute, generated from the registries. */
+@RestController
+@Tag(name = "catalogue", description = "The ops that graphs and expressions may use, and the engines.")
+class CatalogController {
+
+    /** How many arguments an op takes. */
+    record ArityInfo(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1") int min,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, description = "null where there is no"
+                    + " maximum.", example = "1") Integer max) {
+    }
+
+    /** An attribute an op accepts. */
+    record AttrInfo(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "axis") String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"int", "ints", "string"},
+                    description = "Its JSON type: an integer, an array of integers, or a string.") String type,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean required,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String description) {
+    }
+
+    /** An op, as {@code GET /ops} lists it. */
+    record OpInfo(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "sum") String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ArityInfo arity,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<AttrInfo> attrs,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "How an expression writes it.",
+                    example = "sum(x) or sum(x, axis=0)") String syntax,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String summary,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Its derivative at kinks and singular"
+                    + " points, following PyTorch's derivatives.yaml.") String derivativeConvention) {
+
+        static OpInfo of(Op op) {
+            return new OpInfo(op.name(), new ArityInfo(op.arity().min(), op.arity().max() < 0 ? null : op.arity().max()),
+                    op.attrs().stream().map(a -> new AttrInfo(a.name(), a.kind().name().toLowerCase(Locale.ROOT),
+                            a.required(), a.description())).toList(),
+                    op.syntax(), op.summary(), op.derivativeConvention());
+        }
+    }
+
+    /** An engine, as {@code GET /engines} lists it. */
+    record EngineInfo(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "forward") String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String description) {
+    }
+
+    private final List<OpInfo> ops;
+    private final List<EngineInfo> engines;
+
+    CatalogController(EngineRegistry engines) {
+        // both registries are fixed at startup, so the answers are too
+        this.ops = OpRegistry.standard().publicOps().stream().map(OpInfo::of).toList();
+        this.engines = engines.all().stream().map(e -> new EngineInfo(e.name(), e.description())).toList();
+    }
+
+    @Operation(summary = "Every op", description = "Every op that graph nodes and expressions may use: its arity,"
+            + " attributes, expression syntax, and derivative convention at kinks.")
+    @GetMapping(path = "/ops", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<OpInfo> ops() {
+        return ops;
+    }
+
+    @Operation(summary = "Every engine", description = "The engines a request may name; \"auto\" picks one of them.")
+    @GetMapping(path = "/engines", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<EngineInfo> engines() {
+        return engines;
+    }
+}

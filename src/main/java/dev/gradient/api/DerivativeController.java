@@ -1,0 +1,275 @@
+package dev.gradient.api;
+
+import dev.gradient.api.Responses.EvaluateResponse;
+import dev.gradient.api.Responses.EvaluateResult;
+import dev.gradient.api.Responses.GradientResponse;
+import dev.gradient.api.Responses.GradientResult;
+import dev.gradient.api.Responses.HessianResponse;
+import dev.gradient.api.Responses.HessianResult;
+import dev.gradient.api.Responses.JacobianResponse;
+import dev.gradient.api.Responses.JacobianResult;
+import dev.gradient.api.Responses.JvpResponse;
+import dev.gradient.api.Responses.JvpResult;
+import dev.gradient.api.Responses.VjpResponse;
+import dev.gradient.api.Responses.VjpResult;
+import dev.gradient.engine.Derivatives;
+import dev.gradient.engine.Engine;
+import dev.gradient.graph.GraphException;
+import dev.gradient.graph.Origin;
+import dev.gradient.parse.Values;
+import dev.gradient.tensor.Shape;
+import dev.gradient.tensor.Tensor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /evaluate}, {@code /gradient}, {@code /jacobian}, {@code /hessian}, {@code /jvp}
+ * and {@code /vjp}: each reads its request into an {@link Invocation}, picks the engine,
+ * checks the request's cost and result size, and runs {@link Derivatives} at every point.
+ */
+@RestController
+@Tag(name = "derivatives", description = "Values and exact derivatives of a function at one point or a batch of points.")
+class DerivativeController {
+
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+    private final Requests requests;
+    private final Derivatives derivatives;
+
+    DerivativeController(Requests requests, Derivatives derivatives) {
+        this.requests = requests;
+        this.derivatives = derivatives;
+    }
+
+    @Operation(summary = "The value of every output", description = "Evaluates the function at each point. Domain"
+            + " errors follow IEEE-754: log(-1) is \"NaN\", 1/0 is \"Infinity\".")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RequestSchemas.EvaluateRequest.class), examples = {
+                    @ExampleObject(name = "expression", value = "{\"expression\": \"x * sin(y)\", \"at\": {\"x\": 2, \"y\": 0.5}}"),
+                    @ExampleObject(name = "batch", value = "{\"expression\": \"exp(x)\", \"points\": [{\"x\": 0}, {\"x\": 1}]}")}))
+    @PostMapping(path = "/evaluate", consumes = JSON, produces = JSON)
+    EvaluateResponse evaluate(@RequestBody JsonNode body) {
+        Invocation call = requests.prepare(body, Set.of());
+        // every engine evaluates with the same primal sweep; "auto" reports the forward engine, which does no more than that
+        Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
+        call.checkBudget(p -> 1, Point::outputElements);
+        List<EvaluateResult> results = call.map(p ->
+                new EvaluateResult(Results.named(p.outputNames(), derivatives.evaluate(p.compiled(), p.arguments()))));
+        return EvaluateResponse.of(call, engine.name(), results);
+    }
+
+    @Operation(summary = "The gradient of a scalar output", description = "The value of a scalar output and its"
+            + " gradient by each wrt input, of that input's shape. A non-scalar output is a 422 (NOT_SCALAR): use"
+            + " /jacobian. \"auto\" picks forward mode where the wrt inputs have fewer elements than the output (one),"
+            + " else reverse mode.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RequestSchemas.GradientRequest.class), examples = {
+                    @ExampleObject(name = "expression", value = "{\"expression\": \"log(x1) + x1*x2 - sin(x2)\","
+                            + " \"at\": {\"x1\": 2, \"x2\": 5}}"),
+                    @ExampleObject(name = "graph", value = "{\"graph\": {\"inputs\": [{\"name\": \"x\", \"shape\": [3]}],"
+                            + " \"nodes\": [{\"id\": \"s\", \"op\": \"sum\", \"args\": [\"x\"]}], \"outputs\": [\"s\"]},"
+                            + " \"at\": {\"x\": [1, 2, 3]}, \"engine\": \"reverse\"}")}))
+    @PostMapping(path = "/gradient", consumes = JSON, produces = JSON)
+    GradientResponse gradient(@RequestBody JsonNode body) {
+        Invocation call = requests.prepare(body, Set.of("wrt", "output"));
+        List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
+        int output = call.scalarOutput(body.get("output"), "/gradient");
+        Engine engine = call.engine(body.get("engine"), p -> call.autoByJacobian(p, wrt, 1));
+        call.checkBudget(p -> 3 + (engine.forwardNative() ? p.elements(wrt) : 1), p -> 1 + p.elements(wrt));
+        List<GradientResult> results = call.map(p -> {
+            Derivatives.Gradient g = derivatives.gradient(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
+            return new GradientResult(Values.toJson(g.value()), Results.named(wrt, g.gradient()));
+        });
+        return GradientResponse.of(call, engine.name(), results);
+    }
+
+    @Operation(summary = "The Jacobian of every output", description = "jacobian[out][in] has shape out.shape +"
+            + " in.shape, as JAX's jacfwd and jacrev give it. With format \"matrix\", also the 2-D matrix (rows: every"
+            + " output's elements; columns: every wrt input's elements; row-major, in order) with its labels. \"auto\""
+            + " picks forward mode where the wrt inputs have fewer elements than the outputs, else reverse mode.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RequestSchemas.JacobianRequest.class), examples = {
+                    @ExampleObject(name = "polar", value = "{\"expression\": [\"r * cos(t)\", \"r * sin(t)\"],"
+                            + " \"at\": {\"r\": 2, \"t\": 0.5}, \"format\": \"matrix\"}")}))
+    @PostMapping(path = "/jacobian", consumes = JSON, produces = JSON)
+    JacobianResponse jacobian(@RequestBody JsonNode body) {
+        Invocation call = requests.prepare(body, Set.of("wrt", "format"));
+        List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
+        boolean matrix = matrixFormat(body.get("format"));
+        Engine engine = call.engine(body.get("engine"), p -> call.autoByJacobian(p, wrt, p.outputElements()));
+        call.checkBudget(p -> 3 + (engine.forwardNative() ? p.elements(wrt) : p.outputElements()),
+                p -> p.outputElements() + (matrix ? 2 : 1) * Invocation.saturatingMultiply(p.elements(wrt), p.outputElements()));
+        List<JacobianResult> results = call.map(p -> {
+            Tensor[][] jacobian = derivatives.jacobian(engine, p.compiled(), p.arguments(), p.inputIndices(wrt));
+            Map<String, JsonNode> outputs = Results.named(p.outputNames(), derivatives.evaluate(p.compiled(), p.arguments()));
+            Map<String, Map<String, JsonNode>> nested = Results.named(p.outputNames(), wrt, jacobian);
+            if (!matrix) {
+                return new JacobianResult(outputs, nested, null, null, null);
+            }
+            Shape[] out = outputShapes(p);
+            Shape[] in = wrt.stream().map(p::inputShape).toArray(Shape[]::new);
+            return new JacobianResult(outputs, nested, Values.toJson(Results.matrix(jacobian, out, in)),
+                    Results.labels(p.outputNames(), out), Results.labels(wrt, in));
+        });
+        return JacobianResponse.of(call, engine.name(), results);
+    }
+
+    @Operation(summary = "The Hessian of a scalar output", description = "Exact second derivatives: the engine"
+            + " differentiates the reverse-mode gradient again (forward over reverse for \"forward\", which \"auto\""
+            + " picks), never finite differences. hessian[in_i][in_j] has shape in_i.shape + in_j.shape and is"
+            + " symmetric up to rounding.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RequestSchemas.HessianRequest.class), examples = {
+                    @ExampleObject(name = "expression", value = "{\"expression\": \"x*y*z + sin(x*y) + exp(y*z)\","
+                            + " \"at\": {\"x\": 0.5, \"y\": -0.8, \"z\": 1.1}}")}))
+    @PostMapping(path = "/hessian", consumes = JSON, produces = JSON)
+    HessianResponse hessian(@RequestBody JsonNode body) {
+        Invocation call = requests.prepare(body, Set.of("wrt", "output"));
+        List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
+        int output = call.scalarOutput(body.get("output"), "/hessian");
+        Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
+        // the gradient program costs a few evaluations; it is then differentiated once per wrt element
+        call.checkBudget(p -> 4 * (p.elements(wrt) + 3),
+                p -> 1 + p.elements(wrt) + Invocation.saturatingMultiply(p.elements(wrt), p.elements(wrt)));
+        List<HessianResult> results = call.map(p -> {
+            Derivatives.Hessian h = derivatives.hessian(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
+            return new HessianResult(Values.toJson(h.value()), Results.named(wrt, h.gradient()),
+                    Results.named(wrt, wrt, h.hessian()));
+        });
+        return HessianResponse.of(call, engine.name(), results);
+    }
+
+    @Operation(summary = "A Jacobian-vector product", description = "The tangent of every output for a tangent of"
+            + " the wrt inputs (default: the tangent's names). \"auto\" picks forward mode, whose native product"
+            + " this is: one sweep, whatever the sizes.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RequestSchemas.JvpRequest.class), examples = {
+                    @ExampleObject(name = "polar", value = "{\"expression\": [\"r * cos(t)\", \"r * sin(t)\"],"
+                            + " \"at\": {\"r\": 2, \"t\": 0.5}, \"tangent\": {\"r\": 1, \"t\": 0}}")}))
+    @PostMapping(path = "/jvp", consumes = JSON, produces = JSON)
+    JvpResponse jvp(@RequestBody JsonNode body) {
+        Invocation call = requests.prepare(body, Set.of("wrt", "tangent"));
+        JsonNode tangentField = required(body, "tangent");
+        Json.object(tangentField, "/tangent");
+        List<String> tangentNames = new ArrayList<>(tangentField.propertyNames());
+        for (String name : tangentNames) {
+            if (!call.inputNames().contains(name)) {
+                throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
+                        + call.inputNames(), Origin.at(Json.child("/tangent", name)));
+            }
+        }
+        List<String> wrt = call.wrt(body.get("wrt"), tangentNames);
+        for (String name : tangentNames) {
+            if (!wrt.contains(name)) {
+                throw new GraphException("UNKNOWN_NAME", "the tangent names '" + name + "', which is not among /wrt "
+                        + wrt, Origin.at(Json.child("/tangent", name)));
+            }
+        }
+        Tensor[] tangent = namedValues(tangentField, "/tangent", wrt, "MISSING_TANGENT", "tangent for the input");
+        Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
+        call.checkBudget(p -> engine.forwardNative() ? 3 : 3 + p.outputElements(), p -> 2 * p.outputElements());
+        List<JvpResult> results = call.map(p -> {
+            for (int j = 0; j < wrt.size(); j++) {
+                checkShape(tangent[j], p.inputShape(wrt.get(j)), "/tangent", wrt.get(j), "input", p);
+            }
+            Tensor[] outputs = derivatives.evaluate(p.compiled(), p.arguments());
+            Tensor[] jvp = derivatives.jvp(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), tangent);
+            return new JvpResult(Results.named(p.outputNames(), outputs), Results.named(p.outputNames(), jvp));
+        });
+        return JvpResponse.of(call, engine.name(), results);
+    }
+
+    @Operation(summary = "A vector-Jacobian product", description = "The cotangent of every wrt input for a"
+            + " cotangent of every output. \"auto\" picks reverse mode, whose native product this is: one sweep,"
+            + " whatever the sizes.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RequestSchemas.VjpRequest.class), examples = {
+                    @ExampleObject(name = "sum of squares", value = "{\"expression\": \"sum(x * x)\","
+                            + " \"at\": {\"x\": [1, 2, 3]}, \"cotangent\": {\"f\": 2}}")}))
+    @PostMapping(path = "/vjp", consumes = JSON, produces = JSON)
+    VjpResponse vjp(@RequestBody JsonNode body) {
+        Invocation call = requests.prepare(body, Set.of("wrt", "cotangent"));
+        List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
+        JsonNode cotangentField = required(body, "cotangent");
+        Json.object(cotangentField, "/cotangent");
+        for (String name : cotangentField.propertyNames()) {
+            if (!call.outputNames().contains(name)) {
+                throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an output of the function; its outputs are "
+                        + call.outputNames(), Origin.at(Json.child("/cotangent", name)));
+            }
+        }
+        Tensor[] cotangent = namedValues(cotangentField, "/cotangent", call.outputNames(), "MISSING_COTANGENT",
+                "cotangent for the output");
+        Engine engine = call.engine(body.get("engine"), p -> call.named("reverse"));
+        call.checkBudget(p -> engine.forwardNative() ? 3 + p.elements(wrt) : 3, p -> p.outputElements() + p.elements(wrt));
+        List<VjpResult> results = call.map(p -> {
+            for (int k = 0; k < cotangent.length; k++) {
+                checkShape(cotangent[k], p.outputShape(k), "/cotangent", p.outputNames().get(k), "output", p);
+            }
+            Tensor[] outputs = derivatives.evaluate(p.compiled(), p.arguments());
+            Tensor[] vjp = derivatives.vjp(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), cotangent);
+            return new VjpResult(Results.named(p.outputNames(), outputs), Results.named(wrt, vjp));
+        });
+        return VjpResponse.of(call, engine.name(), results);
+    }
+
+    private static JsonNode required(JsonNode body, String field) {
+        if (!Requests.present(body, field)) {
+            throw new BadRequestException("Missing the field '" + field + "'", "");
+        }
+        return body.get(field);
+    }
+
+    private static boolean matrixFormat(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        String format = Json.string(node, "/format");
+        if (!format.equals("nested") && !format.equals("matrix")) {
+            throw new BadRequestException("Expected \"nested\" or \"matrix\" but was " + Values.describe(node) + " at /format", "/format");
+        }
+        return format.equals("matrix");
+    }
+
+    /** The values of the object {@code field} for each of {@code names}, in that order; each must be present. */
+    private Tensor[] namedValues(JsonNode field, String pointer, List<String> names, String missingCode, String what) {
+        Tensor[] values = new Tensor[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode value = field.get(names.get(i));
+            if (value == null) {
+                throw new GraphException(missingCode, "no " + what + " '" + names.get(i) + "' at " + pointer,
+                        Origin.at(pointer));
+            }
+            values[i] = requests.value(value, Json.child(pointer, names.get(i)));
+        }
+        return values;
+    }
+
+    private static void checkShape(Tensor value, Shape expected, String pointer, String name, String what, Point p) {
+        if (!value.shape().equals(expected)) {
+            String where = Json.child(pointer, name);
+            throw new GraphException("SHAPE_MISMATCH", "the value at " + where + " has shape " + value.shape()
+                    + " but the " + what + " '" + name + "' has shape " + expected + " at " + p.pointer(), Origin.at(where));
+        }
+    }
+
+    private static Shape[] outputShapes(Point p) {
+        Shape[] shapes = new Shape[p.outputNames().size()];
+        for (int k = 0; k < shapes.length; k++) {
+            shapes[k] = p.outputShape(k);
+        }
+        return shapes;
+    }
+}

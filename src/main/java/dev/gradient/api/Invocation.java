@@ -1,0 +1,189 @@
+package dev.gradient.api;
+
+import dev.gradient.cache.ParsedGraph;
+import dev.gradient.engine.Engine;
+import dev.gradient.engine.EngineRegistry;
+import dev.gradient.graph.GraphException;
+import dev.gradient.graph.LimitExceededException;
+import dev.gradient.graph.Origin;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A request ready to run: the function, its id, and one or more points compiled for their
+ * shapes. It reads the fields that depend on the function ({@code wrt}, {@code output},
+ * {@code engine}) and checks the request's total cost and result size before any point runs.
+ */
+final class Invocation {
+
+    private final ParsedGraph graph;
+    private final List<Point> points;
+    private final boolean batch;
+    private final EngineRegistry engines;
+    private final GradientLimits limits;
+
+    Invocation(ParsedGraph graph, List<Point> points, boolean batch, EngineRegistry engines, GradientLimits limits) {
+        this.graph = graph;
+        this.points = List.copyOf(points);
+        this.batch = batch;
+        this.engines = engines;
+        this.limits = limits;
+    }
+
+    /** The id of the function, as {@code POST /graphs} gives it. */
+    String graphId() {
+        return graph.id();
+    }
+
+    /** Whether the request gave {@code points} rather than {@code at}. */
+    boolean batch() {
+        return batch;
+    }
+
+    /** The first point; {@code "auto"} decides by its sizes. */
+    Point first() {
+        return points.get(0);
+    }
+
+    /** The names of the function's inputs, in input order. */
+    List<String> inputNames() {
+        return graph.graph().inputNames();
+    }
+
+    /** The names of the function's outputs, in order. */
+    List<String> outputNames() {
+        return graph.graph().outputNames();
+    }
+
+    /**
+     * The inputs to differentiate by, from the {@code wrt} field at {@code node}: input names,
+     * each once; {@code fallback} where the field is absent.
+     */
+    List<String> wrt(JsonNode node, List<String> fallback) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        List<String> names = Json.strings(node, "/wrt");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (!inputNames().contains(name)) {
+                throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
+                        + inputNames(), Origin.at(Json.child("/wrt", i)));
+            }
+            if (!seen.add(name)) {
+                throw new GraphException("DUPLICATE_NAME", "'" + name + "' appears more than once in /wrt",
+                        Origin.at(Json.child("/wrt", i)));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The output that {@code /gradient} and {@code /hessian} differentiate, from the {@code output}
+     * field at {@code node}: required where the function has several outputs, and it must be a
+     * scalar at every point.
+     */
+    int scalarOutput(JsonNode node, String endpoint) {
+        int k;
+        String pointer;
+        if (node == null || node.isNull()) {
+            if (outputNames().size() != 1) {
+                throw new GraphException("MISSING_OUTPUT", "the function has " + outputNames().size() + " outputs "
+                        + outputNames() + "; say which one to differentiate with 'output'", Origin.at(""));
+            }
+            k = 0;
+            pointer = "";
+        } else {
+            String name = Json.string(node, "/output");
+            k = outputNames().indexOf(name);
+            if (k < 0) {
+                throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an output of the function; its outputs are "
+                        + outputNames(), Origin.at("/output"));
+            }
+            pointer = "/output";
+        }
+        for (Point point : points) {
+            if (!point.outputShape(k).isScalar()) {
+                throw new GraphException("NOT_SCALAR", "the output '" + outputNames().get(k) + "' has shape "
+                        + point.outputShape(k) + " at " + point.pointer() + "; " + endpoint
+                        + " needs a scalar output: use /jacobian for non-scalar outputs", Origin.at(pointer));
+            }
+        }
+        return k;
+    }
+
+    /** The engine named by the {@code engine} field at {@code node}; for {@code "auto"} or no field, {@code auto}. */
+    Engine engine(JsonNode node, Function<Point, Engine> auto) {
+        String name = node == null || node.isNull() ? EngineRegistry.AUTO : Json.string(node, "/engine");
+        if (name.equals(EngineRegistry.AUTO)) {
+            return auto.apply(first());
+        }
+        return engines.find(name).orElseThrow(() -> new GraphException("UNKNOWN_ENGINE", "there is no engine '" + name
+                + "'; the engines are " + engines.all().stream().map(Engine::name).toList() + " and '"
+                + EngineRegistry.AUTO + "'", Origin.at("/engine")));
+    }
+
+    /**
+     * The engine that {@code "auto"} picks for a Jacobian of {@code outputElements} rows by the
+     * inputs {@code wrt} at {@code point}: forward mode where there are fewer columns than rows.
+     */
+    Engine autoByJacobian(Point point, List<String> wrt, long outputElements) {
+        return engines.auto(point.elements(wrt), outputElements);
+    }
+
+    /** The engine named {@code name}, which must be registered. */
+    Engine named(String name) {
+        return engines.find(name).orElseThrow(() -> new IllegalStateException("no engine named " + name));
+    }
+
+    /**
+     * Checks, before any point runs, that the request's estimated cost and its result size,
+     * summed over its points, stay within the limits. {@code sweeps} is how many evaluations of
+     * the function a point needs (including derivative sweeps), {@code results} how many numbers
+     * its result holds.
+     */
+    void checkBudget(ToLongFunction<Point> sweeps, ToLongFunction<Point> results) {
+        long cost = 0;
+        long numbers = 0;
+        for (Point point : points) {
+            cost = saturatingAdd(cost, saturatingMultiply(Math.max(1, point.compiled().graph().cost()), sweeps.applyAsLong(point)));
+            numbers = saturatingAdd(numbers, results.applyAsLong(point));
+        }
+        if (cost > limits.maxCost()) {
+            throw new LimitExceededException("gradient.limits.max-cost", "the request's estimated cost is " + cost
+                    + " element operations" + (batch ? " over " + points.size() + " points" : "") + "; the limit is "
+                    + limits.maxCost());
+        }
+        if (numbers > limits.maxResultElements()) {
+            throw new LimitExceededException("gradient.limits.max-result-elements", "the response would hold " + numbers
+                    + " numbers" + (batch ? " over " + points.size() + " points" : "") + "; the limit is "
+                    + limits.maxResultElements());
+        }
+    }
+
+    /** {@code f} applied to every point, in order. */
+    <T> List<T> map(Function<Point, T> f) {
+        List<T> out = new ArrayList<>(points.size());
+        for (Point point : points) {
+            out.add(f.apply(point));
+        }
+        return out;
+    }
+
+    static long saturatingAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    static long saturatingMultiply(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
+    }
+}

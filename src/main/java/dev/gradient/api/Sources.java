@@ -1,0 +1,88 @@
+package dev.gradient.api;
+
+import dev.gradient.cache.GraphRegistry;
+import dev.gradient.cache.ParsedGraph;
+import dev.gradient.cache.SourceCache;
+import dev.gradient.graph.CanonicalForm;
+import dev.gradient.graph.Graph;
+import dev.gradient.parse.SourceParser;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds the function a request names: exactly one of {@code expression}, {@code graph} or
+ * {@code graphId}. Inline sources are parsed once per distinct text and then served from the
+ * {@link SourceCache}; ids are looked up in the {@link GraphRegistry} only, so that a deleted
+ * graph is gone even while its inline form is still cached.
+ */
+@Component
+final class Sources {
+
+    static final String EXPRESSION = "expression";
+    static final String GRAPH = "graph";
+    static final String GRAPH_ID = "graphId";
+
+    private final SourceParser parser;
+    private final SourceCache cache;
+    private final GraphRegistry registry;
+
+    Sources(SourceParser parser, SourceCache cache, GraphRegistry registry) {
+        this.parser = parser;
+        this.cache = cache;
+        this.registry = registry;
+    }
+
+    /** The function named by the request {@code body}, which must hold exactly one source. */
+    ParsedGraph resolve(JsonNode body) {
+        String field = exactlyOne(body, List.of(EXPRESSION, GRAPH, GRAPH_ID));
+        if (field.equals(GRAPH_ID)) {
+            String id = Json.string(body.get(GRAPH_ID), "/" + GRAPH_ID);
+            return registry.find(id).orElseThrow(() -> new UnknownGraphException(id, "/" + GRAPH_ID));
+        }
+        return inline(body, field);
+    }
+
+    /** The function defined inline in {@code body}: exactly one of {@code expression} or {@code graph}. */
+    ParsedGraph resolveInline(JsonNode body) {
+        return inline(body, exactlyOne(body, List.of(EXPRESSION, GRAPH)));
+    }
+
+    private ParsedGraph inline(JsonNode body, String field) {
+        JsonNode source = body.get(field);
+        String pointer = "/" + field;
+        if (field.equals(GRAPH)) {
+            Json.object(source, pointer);
+            // the tree's compact serialisation: the same JSON text gives the same key whatever its whitespace
+            return cache.get(GRAPH, source.toString(), () -> identify(parser.graph(source, pointer)));
+        }
+        if (source.isString()) {
+            String text = source.asString();
+            return cache.get(EXPRESSION, text, () -> identify(parser.expression(text, pointer)));
+        }
+        if (source.isArray()) {
+            List<String> texts = Json.strings(source, pointer);
+            if (texts.isEmpty()) {
+                throw new BadRequestException("Expected at least one expression at " + pointer, pointer);
+            }
+            return cache.get("expressions", source.toString(), () -> identify(parser.expressions(texts, pointer)));
+        }
+        throw Json.expected("a string or an array of strings", source, pointer);
+    }
+
+    private static ParsedGraph identify(Graph graph) {
+        return new ParsedGraph(CanonicalForm.id(graph), graph);
+    }
+
+    private static String exactlyOne(JsonNode body, List<String> fields) {
+        List<String> present = fields.stream().filter(f -> Requests.present(body, f)).toList();
+        if (present.size() == 1) {
+            return present.get(0);
+        }
+        String expected = "exactly one of " + String.join(", ", fields.stream().map(f -> "'" + f + "'").toList());
+        throw new BadRequestException(present.isEmpty()
+                ? "No function given: expected " + expected
+                : "Expected " + expected + " but got " + String.join(" and ", present.stream().map(f -> "'" + f + "'").toList()),
+                present.size() > 1 ? "/" + present.get(1) : "");
+    }
+}

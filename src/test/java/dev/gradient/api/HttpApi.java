@@ -1,0 +1,90 @@
+package dev.gradient.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain HTTP client for the running service, so that tests can send exactly the bytes and
+ * headers a hostile client would (invalid JSON, wrong media types, chunked bodies).
+ */
+final class HttpApi {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    HttpApi(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** A response: its status, headers and body. */
+    record Reply(int status, HttpHeaders headers, String body) {
+
+        /** The body as JSON. */
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** The Content-Type header, or "". */
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+    }
+
+    /** POSTs {@code json} as application/json. */
+    Reply post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** POSTs the JSON form of {@code body}. */
+    Reply post(String path, JsonNode body) {
+        return post(path, JSON.writeValueAsString(body));
+    }
+
+    /** POSTs {@code body} with the given Content-Type. */
+    Reply post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** POSTs {@code body} as application/json without a Content-Length, in chunks. */
+    Reply postChunked(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+    }
+
+    Reply get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Reply delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create(base + path);
+    }
+}
