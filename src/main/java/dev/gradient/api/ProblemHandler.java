@@ -3,6 +3,7 @@ package dev.gradient.api;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.Origin;
+import dev.gradient.op.OpException;
 import dev.gradient.parse.MalformedRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -42,6 +43,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Origin origin = e.origin() == null ? Origin.UNKNOWN : e.origin();
         ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage());
         return respond(Problems.at(problem, origin.pointer(), e.getMessage(), origin.position()));
+    }
+
+    /**
+     * An op that cannot be applied, raised outside the graph compiler (which names the node):
+     * still a function that does not make sense, so a 422 with the op's code, without a pointer.
+     */
+    @ExceptionHandler(OpException.class)
+    ResponseEntity<Object> op(OpException e) {
+        return respond(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(BadRequestException.class)
