@@ -11,6 +11,7 @@ import dev.gradient.graph.GraphException;
 import dev.gradient.tensor.Shape;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -78,7 +79,8 @@ class GraphController {
     @Operation(summary = "Register a graph", description = "Compiles the graph (with its declared shapes, where every"
             + " input declares one) and keeps it under its id. 201 with Location the first time; 200 with the same body"
             + " when it is registered already.", responses = {
-                    @ApiResponse(responseCode = "201", description = "Registered."),
+                    @ApiResponse(responseCode = "201", description = "Registered.", headers = @Header(name = "Location",
+                            description = "/graphs/{id}", schema = @Schema(type = "string"))),
                     @ApiResponse(responseCode = "200", description = "It was registered already.")})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = RequestSchemas.RegisterRequest.class), examples = {

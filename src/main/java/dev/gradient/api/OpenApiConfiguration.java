@@ -1,0 +1,192 @@
+package dev.gradient.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The parts of the OpenAPI document that annotations cannot say: the recursive {@code Value}
+ * schema, the {@code Expression} and problem schemas, and the error responses every operation
+ * shares. The server is the relative {@code "/"}, so that the document is the same on every
+ * host and port and can be committed as {@code api-spec/openapi.yaml}.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    /** The API in a paragraph, and the choices made where the wire contract is silent. */
+    static final String DESCRIPTION = """
+            Exact derivatives over HTTP: automatic differentiation (forward and reverse mode, exact \
+            Hessians) of functions given as expressions or graphs. Values are JSON numbers or nested \
+            arrays (row-major); non-finite numbers travel as "NaN", "Infinity" and "-Infinity". Every \
+            error is application/problem+json with a stable code.
+
+            Where the wire contract is silent:
+
+            - A field whose value is null counts as absent. A field that the endpoint does not take \
+            is a 400 (MALFORMED_REQUEST), so that typos do not pass silently.
+            - "points" must hold at least one point. A batch runs on one engine: "auto" decides by \
+            the first point's sizes. "tangent" and "cotangent" apply to every point of a batch.
+            - "auto" picks forward mode for /hessian (forward over reverse) and /jvp, reverse mode \
+            for /vjp (each endpoint's native product), and by the contract's rule for /gradient and \
+            /jacobian. /evaluate takes "engine" too and reports it; for "auto" it reports "forward", \
+            since evaluation is the primal sweep that every engine shares.
+            - An unknown engine is a 422 (UNKNOWN_ENGINE); a name twice in "wrt" is a 422 \
+            (DUPLICATE_NAME); a function with several outputs and no "output" on /gradient or \
+            /hessian is a 422 (MISSING_OUTPUT). A scalar output means shape [] exactly.
+            - /jvp: where "wrt" is given, "tangent" must name exactly those inputs (MISSING_TANGENT, \
+            UNKNOWN_NAME). /vjp: "cotangent" must name every output (MISSING_COTANGENT).
+            - GET /ops and GET /engines answer JSON arrays.
+            - Limits past the contract's: the response size (numbers over all points) and the \
+            estimated cost summed over a batch's points are bounded too; 413 problems name the \
+            configuration property in "limit".
+            """;
+
+    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    @Bean
+    OpenAPI gradientOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("gradient").version("1")
+                        .description(DESCRIPTION))
+                .servers(List.of(new Server().url("/")));
+    }
+
+    @Bean
+    OpenApiCustomizer gradientSchemas() {
+        return openApi -> {
+            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+            openApi.setComponents(components);
+            components.addSchemas("Value", valueSchema());
+            components.addSchemas("NamedValues", type("object")
+                    .description("Values by name: input names, output names or wrt names, in order.")
+                    .additionalProperties(ref("Value")));
+            components.addSchemas("NamedValueMaps", type("object")
+                    .description("Blocks of derivatives by two names, like jacobian[out][in].")
+                    .additionalProperties(ref("NamedValues")));
+            components.addSchemas("Expression", new JsonSchema()
+                    .description("An expression with one output named f, or an array of scalar expressions: one output"
+                            + " named f of shape [k], their stack.")
+                    .oneOf(List.of(type("string").example("log(x1) + x1*x2 - sin(x2)"),
+                            type("array").items(type("string")).minItems(1))));
+            components.addSchemas("Problem", problemSchema());
+            components.getSchemas().values().forEach(OpenApiConfiguration::tidy);
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().forEach(OpenApiConfiguration::addProblems);
+            }
+        };
+    }
+
+    /**
+     * Where a property names a component with {@code @Schema(ref = ...)}, the reference is the
+     * whole schema: drops what the model resolver still derived from the Java type (such as
+     * {@code Map<String, JsonNode>}), which would otherwise refer to a {@code JsonNode} schema
+     * that does not exist.
+     */
+    private static void tidy(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            schema.setType(null);
+            schema.setTypes(null);
+            schema.setFormat(null);
+            schema.setItems(null);
+            schema.setAdditionalProperties(null);
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiConfiguration::tidy);
+        }
+        tidy(schema.getItems());
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            tidy(values);
+        }
+    }
+
+    private static void addProblems(String path, PathItem item) {
+        boolean byId = path.contains("{id}");
+        if (item.getPost() != null) {
+            ApiResponses responses = item.getPost().getResponses();
+            problem(responses, "400", "The body is not JSON, or not of the contract's form (MALFORMED_REQUEST).");
+            if (!path.equals("/graphs")) {
+                problem(responses, "404", "The graphId names no registered graph (UNKNOWN_GRAPH).");
+            }
+            problem(responses, "413", "A limit is passed: body size, nodes, elements in one tensor, points in a batch,"
+                    + " an estimated cost or result size (LIMIT_EXCEEDED).");
+            problem(responses, "415", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE).");
+            problem(responses, "422", "Well-formed, but the function or point does not make sense: SYNTAX, UNKNOWN_OP,"
+                    + " UNKNOWN_NAME, CYCLE, SHAPE_MISMATCH, MISSING_INPUT, NOT_SCALAR, UNKNOWN_ENGINE, ...");
+        }
+        for (Operation operation : new Operation[] {item.getGet(), item.getDelete()}) {
+            if (operation != null && byId) {
+                problem(operation.getResponses(), "404", "No graph has this id (UNKNOWN_GRAPH).");
+            }
+        }
+    }
+
+    private static void problem(ApiResponses responses, String status, String description) {
+        responses.addApiResponse(status, new ApiResponse().description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Problem")))));
+    }
+
+    private static Schema<?> valueSchema() {
+        return new JsonSchema()
+                .description("A number, one of the strings \"NaN\", \"Infinity\" and \"-Infinity\", or a tensor:"
+                        + " rectangular nested arrays of these, row-major ([[1,2,3],[4,5,6]] has shape [2,3]).")
+                .oneOf(List.of(type("number"),
+                        nonFinite(),
+                        type("array").items(ref("Value"))));
+    }
+
+    private static Schema<?> nonFinite() {
+        Schema<Object> strings = new JsonSchema().types(Set.of("string"));
+        strings.setEnum(List.of("NaN", "Infinity", "-Infinity"));
+        return strings.description("A non-finite number.");
+    }
+
+    private static Schema<?> problemSchema() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", type("string").format("uri").description("A URN naming the kind of problem."));
+        properties.put("title", type("string"));
+        properties.put("status", type("integer"));
+        properties.put("detail", type("string").description("What was wrong and what was expected."));
+        properties.put("instance", type("string").format("uri"));
+        properties.put("code", type("string").description("A stable, machine-readable code, like UNKNOWN_OP, CYCLE,"
+                + " SHAPE_MISMATCH, UNKNOWN_NAME, SYNTAX, MISSING_INPUT, NOT_SCALAR, LIMIT_EXCEEDED, UNKNOWN_GRAPH,"
+                + " MALFORMED_REQUEST.").example("UNKNOWN_NAME"));
+        Map<String, Schema> error = new LinkedHashMap<>();
+        error.put("pointer", type("string").description("A JSON Pointer into the request.").example("/at/x"));
+        error.put("message", type("string"));
+        properties.put("errors", type("array").items(type("object").properties(error)));
+        properties.put("position", type("integer").description("For errors in an expression: the character position,"
+                + " counting from 0."));
+        properties.put("limit", type("string").description("For LIMIT_EXCEEDED: the configuration property of the limit.")
+                .example("gradient.limits.max-nodes"));
+        return type("object").description("An RFC 9457 problem detail (application/problem+json).")
+                .properties(properties).required(List.of("type", "title", "status", "detail", "code"));
+    }
+
+    private static Schema<?> type(String type) {
+        return new JsonSchema().types(Set.of(type));
+    }
+
+    private static Schema<?> ref(String name) {
+        return new JsonSchema().$ref("#/components/schemas/" + name);
+    }
+}
