@@ -165,14 +165,15 @@ class DerivativeController {
         Json.object(tangentField, "/tangent");
         List<String> tangentNames = new ArrayList<>(tangentField.propertyNames());
         for (String name : tangentNames) {
-            if (!call.inputNames().contains(name)) {
+            if (!call.isInput(name)) {
                 throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
-                        + call.inputNames(), Origin.at(Json.child("/tangent", name)));
+                        + Invocation.abbreviated(call.inputNames()), Origin.at(Json.child("/tangent", name)));
             }
         }
         List<String> wrt = call.wrt(body.get("wrt"), tangentNames);
+        Set<String> wrtSet = Set.copyOf(wrt);
         for (String name : tangentNames) {
-            if (!wrt.contains(name)) {
+            if (!wrtSet.contains(name)) {
                 throw new GraphException("UNKNOWN_NAME", "the tangent names '" + name + "', which is not among /wrt "
                         + wrt, Origin.at(Json.child("/tangent", name)));
             }
@@ -204,10 +205,11 @@ class DerivativeController {
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         JsonNode cotangentField = required(body, "cotangent");
         Json.object(cotangentField, "/cotangent");
+        Set<String> outputSet = Set.copyOf(call.outputNames());
         for (String name : cotangentField.propertyNames()) {
-            if (!call.outputNames().contains(name)) {
+            if (!outputSet.contains(name)) {
                 throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an output of the function; its outputs are "
-                        + call.outputNames(), Origin.at(Json.child("/cotangent", name)));
+                        + Invocation.abbreviated(call.outputNames()), Origin.at(Json.child("/cotangent", name)));
             }
         }
         Tensor[] cotangent = namedValues(cotangentField, "/cotangent", call.outputNames(), "MISSING_COTANGENT",

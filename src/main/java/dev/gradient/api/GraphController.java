@@ -123,19 +123,22 @@ class GraphController {
 
     private GraphDescription describe(ParsedGraph parsed, boolean withGraph) {
         Graph graph = parsed.graph();
+        // computed once: the graph builds these lists anew on every call
+        List<String> inputNames = graph.inputNames();
+        List<String> outputNames = graph.outputNames();
         List<NamedShape> inputs = new ArrayList<>();
         Shape[] declared = new Shape[graph.inputs().size()];
         boolean allDeclared = true;
         for (int i = 0; i < declared.length; i++) {
             declared[i] = graph.input(i).declaredShape();
             allDeclared &= declared[i] != null;
-            inputs.add(new NamedShape(graph.inputNames().get(i), dims(declared[i])));
+            inputs.add(new NamedShape(inputNames.get(i), dims(declared[i])));
         }
         List<NamedShape> outputs = new ArrayList<>();
         Compiled function = allDeclared ? compile(parsed, declared) : null;
         for (int k = 0; k < graph.outputs().size(); k++) {
             Shape shape = function == null ? null : function.graph().shape(function.graph().outputs().get(k));
-            outputs.add(new NamedShape(graph.outputNames().get(k), dims(shape)));
+            outputs.add(new NamedShape(outputNames.get(k), dims(shape)));
         }
         return new GraphDescription(parsed.id(), inputs, outputs, parsed.nodeCount(),
                 withGraph ? CanonicalForm.toJson(graph) : null);

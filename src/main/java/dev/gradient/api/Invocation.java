@@ -26,6 +26,9 @@ final class Invocation {
     private final boolean batch;
     private final EngineRegistry engines;
     private final GradientLimits limits;
+    private final List<String> inputNames;
+    private final Set<String> inputSet;
+    private final List<String> outputNames;
 
     Invocation(ParsedGraph graph, List<Point> points, boolean batch, EngineRegistry engines, GradientLimits limits) {
         this.graph = graph;
@@ -33,6 +36,16 @@ final class Invocation {
         this.batch = batch;
         this.engines = engines;
         this.limits = limits;
+        // computed once: the graph builds these lists anew on every call
+        this.inputNames = graph.graph().inputNames();
+        this.inputSet = Set.copyOf(inputNames);
+        this.outputNames = graph.graph().outputNames();
+    }
+
+    /** {@code names} for a message: all of them where there are few, else the first few and how many. */
+    static String abbreviated(List<String> names) {
+        return names.size() <= 20 ? names.toString()
+                : names.subList(0, 20).toString().replace("]", ", ... (" + names.size() + " in all)]");
     }
 
     /** The id of the function, as {@code POST /graphs} gives it. */
@@ -52,12 +65,17 @@ final class Invocation {
 
     /** The names of the function's inputs, in input order. */
     List<String> inputNames() {
-        return graph.graph().inputNames();
+        return inputNames;
+    }
+
+    /** Whether the function has an input named {@code name}. */
+    boolean isInput(String name) {
+        return inputSet.contains(name);
     }
 
     /** The names of the function's outputs, in order. */
     List<String> outputNames() {
-        return graph.graph().outputNames();
+        return outputNames;
     }
 
     /**
@@ -72,9 +90,9 @@ final class Invocation {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            if (!inputNames().contains(name)) {
+            if (!isInput(name)) {
                 throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
-                        + inputNames(), Origin.at(Json.child("/wrt", i)));
+                        + abbreviated(inputNames), Origin.at(Json.child("/wrt", i)));
             }
             if (!seen.add(name)) {
                 throw new GraphException("DUPLICATE_NAME", "'" + name + "' appears more than once in /wrt",
@@ -95,7 +113,7 @@ final class Invocation {
         if (node == null || node.isNull()) {
             if (outputNames().size() != 1) {
                 throw new GraphException("MISSING_OUTPUT", "the function has " + outputNames().size() + " outputs "
-                        + outputNames() + "; say which one to differentiate with 'output'", Origin.at(""));
+                        + abbreviated(outputNames) + "; say which one to differentiate with 'output'", Origin.at(""));
             }
             k = 0;
             pointer = "";
@@ -104,7 +122,7 @@ final class Invocation {
             k = outputNames().indexOf(name);
             if (k < 0) {
                 throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an output of the function; its outputs are "
-                        + outputNames(), Origin.at("/output"));
+                        + abbreviated(outputNames), Origin.at("/output"));
             }
             pointer = "/output";
         }

@@ -3,36 +3,74 @@ package dev.gradient.api;
 import dev.gradient.engine.Compiled;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One point of a request, ready to run: the function compiled for the shapes of its values,
- * and the values in the compiled graph's input order.
- *
- * @param pointer the JSON Pointer of the point in the request ({@code "/at"} or {@code "/points/3"})
- * @param compiled the function compiled for this point's shapes
- * @param arguments a value per input, in {@code compiled.graph().inputNames()} order
+ * and the values in the compiled graph's input order. Names are looked up through maps built
+ * once, since a graph may have as many inputs as the node limit allows.
  */
-record Point(String pointer, Compiled compiled, Tensor[] arguments) {
+final class Point {
 
-    /** The names of the inputs, in argument order. */
-    List<String> inputNames() {
-        return compiled.graph().inputNames();
+    private final String pointer;
+    private final Compiled compiled;
+    private final Tensor[] arguments;
+    private final List<String> inputNames;
+    private final Map<String, Integer> inputIndex;
+    private final List<String> outputNames;
+
+    /**
+     * {@code pointer} is where the point is in the request ({@code "/at"} or {@code "/points/3"});
+     * {@code arguments} holds a value per input in {@code compiled.graph().inputNames()} order.
+     */
+    Point(String pointer, Compiled compiled, Tensor[] arguments) {
+        this.pointer = pointer;
+        this.compiled = compiled;
+        this.arguments = arguments;
+        this.inputNames = compiled.graph().inputNames();
+        this.inputIndex = indexOf(inputNames);
+        this.outputNames = compiled.graph().outputNames();
     }
 
-    /** The position of input {@code name} among the arguments, or -1. */
+    /** Each name's position in {@code names}. */
+    static Map<String, Integer> indexOf(List<String> names) {
+        Map<String, Integer> index = new HashMap<>(names.size() * 2);
+        for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+        }
+        return index;
+    }
+
+    /** Where the point is in the request. */
+    String pointer() {
+        return pointer;
+    }
+
+    /** The function compiled for this point's shapes. */
+    Compiled compiled() {
+        return compiled;
+    }
+
+    /** A value per input, in argument order. Shared: never written to. */
+    Tensor[] arguments() {
+        return arguments;
+    }
+
+    /** The names of the outputs, in order. */
+    List<String> outputNames() {
+        return outputNames;
+    }
+
+    /** The position of input {@code name} among the arguments. */
     int inputIndex(String name) {
-        return inputNames().indexOf(name);
+        return inputIndex.get(name);
     }
 
     /** The shape of the input {@code name}. */
     Shape inputShape(String name) {
         return arguments[inputIndex(name)].shape();
-    }
-
-    /** The names of the outputs, in order. */
-    List<String> outputNames() {
-        return compiled.graph().outputNames();
     }
 
     /** The shape of output {@code k}. */
@@ -49,7 +87,7 @@ record Point(String pointer, Compiled compiled, Tensor[] arguments) {
     long elements(List<String> names) {
         long n = 0;
         for (String name : names) {
-            n += inputShape(name).size();
+            n = Invocation.saturatingAdd(n, inputShape(name).size());
         }
         return n;
     }
@@ -57,8 +95,8 @@ record Point(String pointer, Compiled compiled, Tensor[] arguments) {
     /** The total number of elements of every output. */
     long outputElements() {
         long n = 0;
-        for (int k = 0; k < outputNames().size(); k++) {
-            n += outputShape(k).size();
+        for (int k = 0; k < outputNames.size(); k++) {
+            n = Invocation.saturatingAdd(n, outputShape(k).size());
         }
         return n;
     }

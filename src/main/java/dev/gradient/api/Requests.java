@@ -13,6 +13,7 @@ import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -95,10 +96,11 @@ final class Requests {
         Json.object(at, pointer);
         Graph graph = parsed.graph();
         List<String> names = graph.inputNames();
+        Map<String, Integer> known = Point.indexOf(names);
         for (String name : at.propertyNames()) {
-            if (!names.contains(name)) {
+            if (!known.containsKey(name)) {
                 throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
-                        + names, Origin.at(Json.child(pointer, name)));
+                        + Invocation.abbreviated(names), Origin.at(Json.child(pointer, name)));
             }
         }
         Tensor[] values = new Tensor[names.size()];
@@ -109,7 +111,7 @@ final class Requests {
             JsonNode value = at.get(name);
             if (value == null) {
                 throw new GraphException("MISSING_INPUT", "no value for the input '" + name + "' at " + pointer
-                        + "; every input needs one: " + names, Origin.at(pointer));
+                        + "; every input needs one: " + Invocation.abbreviated(names), Origin.at(pointer));
             }
             values[i] = value(value, where);
             Shape declared = graph.input(i).declaredShape();
@@ -120,10 +122,11 @@ final class Requests {
             shapes[i] = values[i].shape();
         }
         Compiled function = compile(parsed, shapes, pointer);
-        List<String> order = function.graph().inputNames();
+        // the compiled graph may order its inputs differently from the graph's input order
+        Map<String, Integer> order = Point.indexOf(function.graph().inputNames());
         Tensor[] arguments = new Tensor[values.length];
         for (int i = 0; i < values.length; i++) {
-            arguments[order.indexOf(names.get(i))] = values[i];
+            arguments[order.get(names.get(i))] = values[i];
         }
         return new Point(pointer, function, arguments);
     }

@@ -107,6 +107,26 @@ class HostileInputTest extends ApiTest {
     }
 
     @Test
+    void aGraphWithTwentyThousandInputsIsAnswered() {
+        // names are looked up through maps: lists searched per name would make this quadratic
+        int n = 20_000;
+        StringBuilder nodes = new StringBuilder("{\"id\":\"s1\",\"op\":\"add\",\"args\":[\"x0\",\"x1\"]}");
+        StringBuilder at = new StringBuilder("\"x0\":1,\"x1\":1");
+        for (int i = 2; i < n; i++) {
+            nodes.append(",{\"id\":\"s").append(i).append("\",\"op\":\"add\",\"args\":[\"s").append(i - 1)
+                    .append("\",\"x").append(i).append("\"]}");
+            at.append(",\"x").append(i).append("\":1");
+        }
+        HttpApi.Reply reply = api.post("/gradient", "{\"graph\": {\"nodes\": [" + nodes + "], \"outputs\": [\"s" + (n - 1)
+                + "\"]}, \"at\": {" + at + "}}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode r = reply.json();
+        near(r.path("value"), n);
+        assertThat(r.path("gradient").size()).isEqualTo(n);
+        near(r.path("gradient").path("x" + (n - 1)), 1);
+    }
+
+    @Test
     void oddHeadersAreClientErrors() {
         notAServerError(api.post("/gradient", "application/json; charset=ISO-8859-1", "{\"expression\": \"x\", \"at\": {\"x\": 1}}"));
         notAServerError(api.post("/gradient", "application/xml", "<x/>"));
