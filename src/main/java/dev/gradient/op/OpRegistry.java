@@ -28,10 +28,12 @@ public final class OpRegistry {
             new Where(),
             // reductions
             new Sum(),
+            // linear algebra
+            new Transpose(),
             // shape
-            new Reshape(),
+            new Reshape(), new Concat(), new Slice(),
             // internal: only derivative graphs use these
-            new BroadcastTo(), new SumTo()));
+            new BroadcastTo(), new SumTo(), new Unslice(), new StopGradient()));
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
 
