@@ -29,7 +29,7 @@ public final class OpRegistry {
             // reductions
             new Sum(),
             // linear algebra
-            new Transpose(),
+            new MatMul(), new Dot(), new Outer(), new Transpose(),
             // shape
             new Reshape(), new Concat(), new Slice(),
             // internal: only derivative graphs use these
