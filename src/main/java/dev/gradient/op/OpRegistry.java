@@ -27,7 +27,7 @@ public final class OpRegistry {
             new Comparison("eq", "==", (a, b) -> a == b), new Comparison("ne", "!=", (a, b) -> a != b),
             new Where(),
             // reductions
-            new Sum(),
+            new Sum(), new Mean(), new Prod(), new Max(), new Min(), new LogSumExp(), new Norm(),
             // linear algebra
             new MatMul(), new Dot(), new Outer(), new Transpose(),
             // shape
