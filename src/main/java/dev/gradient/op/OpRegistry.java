@@ -20,7 +20,7 @@ public final class OpRegistry {
             new Neg(), new Exp(), new Log(), new Log1p(), new Expm1(), new Sqrt(), new Cbrt(), new Square(),
             new Sin(), new Cos(), new Tan(), new Asin(), new Acos(), new Atan(),
             new Sinh(), new Cosh(), new Tanh(), new Asinh(), new Acosh(), new Atanh(),
-            new Abs(), new Sign(), new Relu(), new Erf(),
+            new Abs(), new Sign(), new Sigmoid(), new Softplus(), new Relu(), new Erf(),
             // comparison and selection
             new Comparison("lt", "<", (a, b) -> a < b), new Comparison("le", "<=", (a, b) -> a <= b),
             new Comparison("gt", ">", (a, b) -> a > b), new Comparison("ge", ">=", (a, b) -> a >= b),
@@ -31,7 +31,9 @@ public final class OpRegistry {
             // linear algebra
             new MatMul(), new Dot(), new Outer(), new Transpose(),
             // shape
-            new Reshape(), new Concat(), new Slice(),
+            new Reshape(), new Concat(), new Stack(), new Slice(),
+            // normalisation
+            new Softmax(), new LogSoftmax(),
             // internal: only derivative graphs use these
             new BroadcastTo(), new SumTo(), new Unslice(), new StopGradient()));
 
