@@ -10,12 +10,23 @@ final class Elementwise {
     private Elementwise() {
     }
 
-    /** {@code t} times {@code d}, element by element. */
+    /**
+     * A tangent element {@code t} times a local partial {@code d}, where a zero tangent
+     * contributes exactly zero even if {@code d} is infinite or NaN. A JVP is linear in the
+     * tangent, so this is its value; the plain product would turn a unit tangent's zeros into
+     * NaN wherever some other element sits at a singular point (sqrt at 0), and forward mode
+     * would then disagree with reverse mode, where that element's cotangent meets its own partial only.
+     */
+    static double scale(double t, double d) {
+        return t == 0.0 ? 0.0 : t * d;
+    }
+
+    /** {@code t} times {@code d}, element by element, with {@link #scale}'s exact zeros. */
     static Tensor multiply(Tensor t, double[] d) {
         double[] tv = t.values();
         double[] out = new double[d.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = tv[i] * d[i];
+            out[i] = scale(tv[i], d[i]);
         }
         return Tensor.of(t.shape(), out);
     }
