@@ -55,7 +55,7 @@ final class OpCases {
         binary("atan2", NONZERO, NONZERO);
         binary("hypot", NONZERO, NONZERO);
 
-        for (String op : List.of("neg", "exp", "expm1", "square", "sin", "cos", "atan", "sinh", "cosh", "tanh",
+        for (String op : List.of("neg", "identity", "exp", "expm1", "square", "sin", "cos", "atan", "sinh", "cosh", "tanh",
                 "asinh", "erf", "sigmoid", "softplus")) {
             unary(op, ANY);
         }
@@ -102,6 +102,8 @@ final class OpCases {
         add("concat", call("[3], [2]", arg(ANY, 3), arg(ANY, 2)));
         add("concat", call("[2,3], [1,3]", arg(ANY, 2, 3), arg(ANY, 1, 3)).withAttrs("axis", 0));
         add("concat", call("[2,1], [2,3], [2,2]", arg(ANY, 2, 1), arg(ANY, 2, 3), arg(ANY, 2, 2)).withAttrs("axis", -1));
+        add("vector", call("three scalars", arg(ANY), arg(ANY), arg(ANY)));
+        add("vector", call("one scalar", arg(ANY)));
         add("stack", call("[2,3], [2,3]", arg(ANY, 2, 3), arg(ANY, 2, 3)));
         add("stack", call("[3] x 3", arg(ANY, 3), arg(ANY, 3), arg(ANY, 3)).withAttrs("axis", -1));
         add("stack", call("[2,2] x 2", arg(ANY, 2, 2), arg(ANY, 2, 2)).withAttrs("axis", 1));
