@@ -11,14 +11,15 @@ final class Elementwise {
     }
 
     /**
-     * A tangent element {@code t} times a local partial {@code d}, where a zero tangent
-     * contributes exactly zero even if {@code d} is infinite or NaN. A JVP is linear in the
-     * tangent, so this is its value; the plain product would turn a unit tangent's zeros into
-     * NaN wherever some other element sits at a singular point (sqrt at 0), and forward mode
-     * would then disagree with reverse mode, where that element's cotangent meets its own partial only.
+     * A chain-rule product: a tangent (or cotangent) element times a local partial, exactly 0
+     * where either factor is 0, even if the other is infinite or NaN. A JVP is linear in the
+     * tangent, and a zero partial means the path carries nothing; the plain IEEE product would
+     * turn those structural zeros into NaN wherever an element sits at a singular point (sqrt
+     * at 0), and forward and reverse mode would then disagree, since they meet the zeros in
+     * different places. The reverse pass uses the same rule through {@code mul_no_nan}.
      */
     static double scale(double t, double d) {
-        return t == 0.0 ? 0.0 : t * d;
+        return t == 0.0 || d == 0.0 ? 0.0 : t * d;
     }
 
     /** {@code t} times {@code d}, element by element, with {@link #scale}'s exact zeros. */

@@ -84,12 +84,12 @@ final class MatMul implements Primitive {
         int db = -1;
         if (needed[0]) {
             da = bVector
-                    ? (aVector ? g.call("mul", cotangent, b) : g.call("outer", cotangent, b))
+                    ? (aVector ? g.times(cotangent, b) : g.call("outer", cotangent, b))
                     : g.call("matmul", cotangent, g.call("transpose", b));
         }
         if (needed[1]) {
             db = aVector
-                    ? (bVector ? g.call("mul", cotangent, a) : g.call("outer", a, cotangent))
+                    ? (bVector ? g.times(cotangent, a) : g.call("outer", a, cotangent))
                     : g.call("matmul", g.call("transpose", a), cotangent);
         }
         return new int[] {da, db};

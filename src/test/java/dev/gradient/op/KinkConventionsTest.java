@@ -46,6 +46,28 @@ class KinkConventionsTest {
     }
 
     @Test
+    void structuralZerosStayZeroNextToAnInfinitePartial() {
+        // sum(sqrt(x)) at [0, 4]: the first element's derivative is Infinity, the second's must stay 0.25
+        Compiled summedRoots = summed("sqrt", 2);
+        // sqrt(x)[1:] drops the element at 0: its derivative is 0, not 0 * Infinity
+        Compiled sliced = Functions.of((b, x) -> b.call("sum",
+                b.call("slice", Attrs.of("spec", "1:"), b.call("sqrt", x[0]))), Shape.of(3));
+        for (Engine engine : ENGINES) {
+            assertElements(gradient(engine, summedRoots, vector(0, 4))[0], engine.name(), INF, 0.25);
+            assertElements(gradient(engine, sliced, vector(0, 4, 9))[0], engine.name(), 0, 0.25, 1.0 / 6);
+        }
+    }
+
+    @Test
+    void aZeroFactorAnnihilatesAnInfinitePartialInBothModesAlike() {
+        // d/dx [x * sqrt(x)] at 0 is 1.5 * sqrt(0) = 0; IEEE products would give 0 * Infinity = NaN
+        Compiled f = Functions.of((b, x) -> b.call("mul", x[0], b.call("sqrt", x[0])), Shape.SCALAR);
+        for (Engine engine : ENGINES) {
+            assertElements(gradient(engine, f, Tensor.scalar(0))[0], engine.name(), 0);
+        }
+    }
+
+    @Test
     void signHasZeroDerivativeEverywhere() {
         Compiled f = summed("sign", 3);
         for (Engine engine : ENGINES) {

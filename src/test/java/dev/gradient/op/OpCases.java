@@ -45,7 +45,7 @@ final class OpCases {
     private static final Map<String, List<Case>> CASES = new HashMap<>();
 
     static {
-        for (String op : List.of("add", "sub", "mul", "maximum", "minimum")) {
+        for (String op : List.of("add", "sub", "mul", "mul_no_nan", "maximum", "minimum")) {
             binary(op, ANY, ANY);
         }
         binary("div", ANY, NONZERO);
