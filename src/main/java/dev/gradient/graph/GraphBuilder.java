@@ -124,7 +124,10 @@ public final class GraphBuilder {
         return shapes.get(x).equals(shape) ? x : call("sum_to", Attrs.of("shape", dimsOf(shape)), x);
     }
 
-    /** {@code a * b}, skipping a multiplication by the constant 1. */
+    /**
+     * The chain rule's product of a cotangent and a partial: {@code mul_no_nan}, exactly 0
+     * where either factor is 0, skipping a multiplication by the constant 1.
+     */
     public int times(int a, int b) {
         if (isConstant(b, 1.0) && shapes.get(b).broadcastsTo(shapes.get(a))) {
             return a;
@@ -132,7 +135,7 @@ public final class GraphBuilder {
         if (isConstant(a, 1.0) && shapes.get(a).broadcastsTo(shapes.get(b))) {
             return b;
         }
-        return call("mul", a, b);
+        return call("mul_no_nan", a, b);
     }
 
     /** {@code x} reshaped to {@code shape}; {@code x} itself where it has that shape. */

@@ -20,12 +20,15 @@ public final class GraphCompiler {
         GraphBuilder b = new GraphBuilder(limits);
         List<Node> nodes = graph.nodes();
         int[] position = new int[nodes.size()];
-        int nextInput = 0;
+        int[] inputIndex = new int[nodes.size()];
+        for (int k = 0; k < graph.inputs().size(); k++) {
+            inputIndex[graph.inputs().get(k)] = k;
+        }
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             try {
                 if (node instanceof Node.Input input) {
-                    position[i] = b.input(input.id(), inputShapes[graph.inputs().indexOf(i)]);
+                    position[i] = b.input(input.id(), inputShapes[inputIndex[i]]);
                 } else if (node instanceof Node.Const c) {
                     position[i] = b.constant(c.value());
                 } else {

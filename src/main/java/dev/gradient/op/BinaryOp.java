@@ -100,13 +100,13 @@ abstract class BinaryOp implements Primitive {
             if (tangents[0] != null) {
                 double[] ta = tangents[0].values();
                 for (int i = 0; i < t.length; i++) {
-                    t[i] = ta[ia == null ? i : ia[i]] * pa[i];
+                    t[i] = Elementwise.scale(ta[ia == null ? i : ia[i]], pa[i]);
                 }
             }
             if (tangents[1] != null) {
                 double[] tb = tangents[1].values();
                 for (int i = 0; i < t.length; i++) {
-                    t[i] += tb[ib == null ? i : ib[i]] * pb[i];
+                    t[i] += Elementwise.scale(tb[ib == null ? i : ib[i]], pb[i]);
                 }
             }
             return Tensor.of(shape, t);

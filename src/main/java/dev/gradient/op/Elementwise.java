@@ -10,12 +10,24 @@ final class Elementwise {
     private Elementwise() {
     }
 
-    /** {@code t} times {@code d}, element by element. */
+    /**
+     * A chain-rule product: a tangent (or cotangent) element times a local partial, exactly 0
+     * where either factor is 0, even if the other is infinite or NaN. A JVP is linear in the
+     * tangent, and a zero partial means the path carries nothing; the plain IEEE product would
+     * turn those structural zeros into NaN wherever an element sits at a singular point (sqrt
+     * at 0), and forward and reverse mode would then disagree, since they meet the zeros in
+     * different places. The reverse pass uses the same rule through {@code mul_no_nan}.
+     */
+    static double scale(double t, double d) {
+        return t == 0.0 || d == 0.0 ? 0.0 : t * d;
+    }
+
+    /** {@code t} times {@code d}, element by element, with {@link #scale}'s exact zeros. */
     static Tensor multiply(Tensor t, double[] d) {
         double[] tv = t.values();
         double[] out = new double[d.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = tv[i] * d[i];
+            out[i] = scale(tv[i], d[i]);
         }
         return Tensor.of(t.shape(), out);
     }

@@ -14,9 +14,13 @@ public final class OpRegistry {
 
     private static final OpRegistry STANDARD = new OpRegistry(List.of(
             // elementwise, two arguments, broadcasting
-            new Add(), new Sub(), new Mul(), new Div(), new Maximum(), new Minimum(),
+            new Add(), new Sub(), new Mul(), new Div(), new Pow(), new Maximum(), new Minimum(),
+            new Atan2(), new Hypot(),
             // elementwise, one argument
-            new Neg(), new Identity(), new Exp(), new Log(), new Sin(), new Cos(),
+            new Neg(), new Identity(), new Exp(), new Log(), new Log1p(), new Expm1(), new Sqrt(), new Cbrt(),
+            new Square(), new Sin(), new Cos(), new Tan(), new Asin(), new Acos(), new Atan(),
+            new Sinh(), new Cosh(), new Tanh(), new Asinh(), new Acosh(), new Atanh(),
+            new Abs(), new Sign(), new Sigmoid(), new Softplus(), new Relu(), new Erf(),
             // comparison and selection
             new Comparison("lt", "<", (a, b) -> a < b), new Comparison("le", "<=", (a, b) -> a <= b),
             new Comparison("gt", ">", (a, b) -> a > b), new Comparison("ge", ">=", (a, b) -> a >= b),
@@ -25,11 +29,15 @@ public final class OpRegistry {
             // construction
             new Vector(),
             // reductions
-            new Sum(),
+            new Sum(), new Mean(), new Prod(), new Max(), new Min(), new LogSumExp(), new Norm(),
+            // linear algebra
+            new MatMul(), new Dot(), new Outer(), new Transpose(),
             // shape
-            new Reshape(),
+            new Reshape(), new Concat(), new Stack(), new Slice(),
+            // normalisation
+            new Softmax(), new LogSoftmax(),
             // internal: only derivative graphs use these
-            new BroadcastTo(), new SumTo()));
+            new BroadcastTo(), new SumTo(), new MulNoNan(), new Unslice(), new StopGradient()));
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
 

@@ -2,6 +2,7 @@ package dev.gradient.op;
 
 import dev.gradient.graph.Attrs;
 import dev.gradient.tensor.Shape;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reading the {@code shape} attribute. */
@@ -24,5 +25,14 @@ final class Shapes {
             out[i] = dims.get(i);
         }
         return Shape.of(out);
+    }
+
+    /** The extents of {@code shape}, as the {@code shape} attribute holds them. */
+    static List<Integer> dims(Shape shape) {
+        List<Integer> dims = new ArrayList<>(shape.rank());
+        for (int d : shape.dims()) {
+            dims.add(d);
+        }
+        return dims;
     }
 }

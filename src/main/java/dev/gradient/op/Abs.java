@@ -1,0 +1,16 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** Absolute value. Its derivative is {@code sign(x)}, so {@code abs'(0) = 0}, as in PyTorch. */
+final class Abs extends UnaryOp {
+
+    Abs() {
+        super("abs", "Absolute value.");
+    }
+
+    @Override public String derivativeConvention() { return "sign(x); abs'(0) = 0"; }
+    @Override double f(double x) { return Math.abs(x); }
+    @Override double df(double x, double y) { return Math.signum(x); }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("sign", x); }
+}

@@ -1,0 +1,15 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** Hyperbolic cosine; derivative {@code sinh(x)}. */
+final class Cosh extends UnaryOp {
+
+    Cosh() {
+        super("cosh", "Hyperbolic cosine.");
+    }
+
+    @Override double f(double x) { return Math.cosh(x); }
+    @Override double df(double x, double y) { return Math.sinh(x); }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("sinh", x); }
+}

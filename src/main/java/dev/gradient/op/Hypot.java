@@ -1,0 +1,21 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/**
+ * {@code sqrt(a^2 + b^2)} without overflow or underflow in between, broadcasting. Partials
+ * {@code a/y} and {@code b/y}; at the origin both are NaN (0/0), as in PyTorch.
+ */
+final class Hypot extends BinaryOp {
+
+    Hypot() {
+        super("hypot", "hypot(a, b)", "sqrt(a^2 + b^2) without intermediate overflow, broadcasting.");
+    }
+
+    @Override public String derivativeConvention() { return "a/hypot(a, b) and b/hypot(a, b); NaN at a = b = 0 (as PyTorch)"; }
+    @Override double f(double a, double b) { return Math.hypot(a, b); }
+    @Override double dfa(double a, double b, double y) { return a / y; }
+    @Override double dfb(double a, double b, double y) { return b / y; }
+    @Override int da(GraphBuilder g, int a, int b, int y) { return g.call("div", a, y); }
+    @Override int db(GraphBuilder g, int a, int b, int y) { return g.call("div", b, y); }
+}

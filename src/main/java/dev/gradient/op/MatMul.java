@@ -1,0 +1,106 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.Attrs;
+import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Shape;
+import dev.gradient.tensor.Tensor;
+
+/**
+ * Matrix product as NumPy's {@code matmul} for 1-D and 2-D arguments: matrix-matrix
+ * {@code [m,n] @ [n,p] -> [m,p]}, matrix-vector {@code [m,n] @ [n] -> [m]}, vector-matrix
+ * {@code [n] @ [n,p] -> [p]} and vector-vector {@code [n] @ [n] -> []}. Bilinear: each
+ * argument's VJP is a product of the cotangent with the other argument.
+ */
+final class MatMul implements Primitive {
+
+    @Override public String name() { return "matmul"; }
+    @Override public Arity arity() { return Arity.exactly(2); }
+    @Override public String syntax() { return "a @ b or matmul(a, b)"; }
+    @Override public String summary() { return "Matrix product of 1-D and 2-D arguments, as NumPy's matmul."; }
+
+    @Override
+    public Shape shape(Shape[] args, Attrs attrs) {
+        Shape a = args[0];
+        Shape b = args[1];
+        if (a.rank() < 1 || a.rank() > 2 || b.rank() < 1 || b.rank() > 2) {
+            throw new OpException("matmul: expected 1-D or 2-D arguments, got shapes " + a + " and " + b);
+        }
+        int inner = b.dim(0);
+        if (a.dim(a.rank() - 1) != inner) {
+            throw new OpException("matmul: shapes " + a + " and " + b + " do not fit: the last axis of the first ("
+                    + a.dim(a.rank() - 1) + ") must equal the first axis of the second (" + inner + ")");
+        }
+        if (a.rank() == 2 && b.rank() == 2) {
+            return Shape.of(a.dim(0), b.dim(1));
+        }
+        return a.rank() == 2 ? Shape.of(a.dim(0)) : b.rank() == 2 ? Shape.of(b.dim(1)) : Shape.SCALAR;
+    }
+
+    @Override
+    public Tensor apply(Tensor[] args, Attrs attrs) {
+        Shape a = args[0].shape();
+        Shape b = args[1].shape();
+        Shape out = shape(new Shape[] {a, b}, attrs);
+        int m = a.rank() == 2 ? a.dim(0) : 1;
+        int n = a.dim(a.rank() - 1);
+        int p = b.rank() == 2 ? b.dim(1) : 1;
+        double[] x = args[0].values();
+        double[] y = args[1].values();
+        double[] z = new double[m * p];
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < n; k++) {
+                double xik = x[i * n + k];
+                for (int j = 0; j < p; j++) {
+                    z[i * p + j] += xik * y[k * p + j];
+                }
+            }
+        }
+        return Tensor.of(out, z);
+    }
+
+    @Override
+    public Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
+        return tangents -> {
+            Tensor fromA = tangents[0] == null ? null : apply(new Tensor[] {tangents[0], args[1]}, attrs);
+            Tensor fromB = tangents[1] == null ? null : apply(new Tensor[] {args[0], tangents[1]}, attrs);
+            if (fromA == null || fromB == null) {
+                return fromA != null ? fromA : fromB;
+            }
+            double[] sum = fromA.values().clone();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += fromB.get(i);
+            }
+            return Tensor.of(out.shape(), sum);
+        };
+    }
+
+    @Override
+    public int[] vjp(GraphBuilder g, int[] args, int out, int cotangent, Attrs attrs, boolean[] needed) {
+        int a = args[0];
+        int b = args[1];
+        boolean aVector = g.shape(a).rank() == 1;
+        boolean bVector = g.shape(b).rank() == 1;
+        int da = -1;
+        int db = -1;
+        if (needed[0]) {
+            da = bVector
+                    ? (aVector ? g.times(cotangent, b) : g.call("outer", cotangent, b))
+                    : g.call("matmul", cotangent, g.call("transpose", b));
+        }
+        if (needed[1]) {
+            db = aVector
+                    ? (bVector ? g.times(cotangent, a) : g.call("outer", a, cotangent))
+                    : g.call("matmul", g.call("transpose", a), cotangent);
+        }
+        return new int[] {da, db};
+    }
+
+    @Override
+    public long cost(Shape[] args, Shape out) {
+        long m = args[0].rank() == 2 ? args[0].dim(0) : 1;
+        long n = args[0].dim(args[0].rank() - 1);
+        long p = args[1].rank() == 2 ? args[1].dim(1) : 1;
+        long mn = m * n;
+        return p != 0 && mn > Long.MAX_VALUE / p ? Long.MAX_VALUE : mn * p + out.size();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/**
+ * {@code a^b}, elementwise, broadcasting, with {@link Math#pow}'s values ({@code 0^0 = 1},
+ * a negative base with a non-integer exponent is NaN).
+ *
+ * <p>Derivatives as in PyTorch's {@code pow_backward}: {@code d/da = b a^(b-1)} but 0 where
+ * {@code b == 0}; {@code d/db = a^b log(a)} but 0 where {@code a == 0} and {@code b >= 0}.
+ * The symbolic rule writes those cases with {@code where}, which is NaN-safe, so the
+ * discarded branch (such as {@code log(0)}) leaks into no derivative of any order.
+ */
+final class Pow extends BinaryOp {
+
+    Pow() {
+        super("pow", "a ^ b or a ** b", "a raised to the power b, elementwise, broadcasting.");
+    }
+
+    @Override
+    public String derivativeConvention() {
+        return "d/da = b*a^(b-1), but 0 where b == 0; d/db = a^b*log(a), but 0 where a == 0 and b >= 0 (as PyTorch)";
+    }
+
+    @Override double f(double a, double b) { return Math.pow(a, b); }
+    @Override double dfa(double a, double b, double y) { return b == 0.0 ? 0.0 : b * Math.pow(a, b - 1.0); }
+    @Override double dfb(double a, double b, double y) { return a == 0.0 && b >= 0.0 ? 0.0 : y * Math.log(a); }
+
+    @Override
+    int da(GraphBuilder g, int a, int b, int y) {
+        int general = g.call("mul", b, g.call("pow", a, g.call("sub", b, g.constant(1.0))));
+        return g.call("where", g.call("eq", b, g.constant(0.0)), g.constant(0.0), general);
+    }
+
+    @Override
+    int db(GraphBuilder g, int a, int b, int y) {
+        int zeroBase = g.call("mul", g.call("eq", a, g.constant(0.0)), g.call("ge", b, g.constant(0.0)));
+        return g.call("where", zeroBase, g.constant(0.0), g.call("mul", y, g.call("log", a)));
+    }
+}

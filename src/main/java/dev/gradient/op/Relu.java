@@ -1,0 +1,16 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** {@code max(x, 0)}. Its derivative is 1 where {@code x > 0}, else 0, so {@code relu'(0) = 0}, as in PyTorch. */
+final class Relu extends UnaryOp {
+
+    Relu() {
+        super("relu", "Rectified linear unit, max(x, 0).");
+    }
+
+    @Override public String derivativeConvention() { return "1 where x > 0, else 0; relu'(0) = 0"; }
+    @Override double f(double x) { return x > 0.0 ? x : x == x ? 0.0 : x; }
+    @Override double df(double x, double y) { return x > 0.0 ? 1.0 : 0.0; }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("gt", x, b.constant(0.0)); }
+}

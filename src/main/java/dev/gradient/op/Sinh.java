@@ -1,0 +1,15 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/** Hyperbolic sine; derivative {@code cosh(x)}. */
+final class Sinh extends UnaryOp {
+
+    Sinh() {
+        super("sinh", "Hyperbolic sine.");
+    }
+
+    @Override double f(double x) { return Math.sinh(x); }
+    @Override double df(double x, double y) { return Math.cosh(x); }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("cosh", x); }
+}

@@ -1,0 +1,19 @@
+package dev.gradient.op;
+
+import dev.gradient.graph.GraphBuilder;
+
+/**
+ * Square root; NaN below 0. Its derivative {@code 1/(2 sqrt(x))} is Infinity at 0, as in
+ * PyTorch: a function that must be differentiable there should guard it with {@code where}.
+ */
+final class Sqrt extends UnaryOp {
+
+    Sqrt() {
+        super("sqrt", "Square root.");
+    }
+
+    @Override public String derivativeConvention() { return "1/(2 sqrt(x)); sqrt'(0) = Infinity"; }
+    @Override double f(double x) { return Math.sqrt(x); }
+    @Override double df(double x, double y) { return 0.5 / y; }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("div", b.constant(0.5), y); }
+}
