@@ -164,6 +164,23 @@ class EndpointsTest extends ApiTest {
         assertThat(ok("/jacobian", "{" + LINEAR + ", " + LINEAR_AT + "}").path("engine").asString()).isEqualTo("reverse");
     }
 
+    @Test
+    void anArrayOfExpressionsIsAVectorFunctionNamedF() {
+        // polar coordinates: f = [r cos t, r sin t]
+        double r = 2;
+        double t = 0.5;
+        JsonNode j = ok("/jacobian", "{'expression': ['r * cos(t)', 'r * sin(t)'], 'at': {'r': 2, 't': 0.5},"
+                + " 'wrt': ['r', 't'], 'format': 'matrix'}");
+        near(j.path("outputs").path("f").path(1), r * Math.sin(t));
+        assertThat(j.path("rowLabels").toString()).isEqualTo("[\"f[0]\",\"f[1]\"]");
+        assertThat(j.path("columnLabels").toString()).isEqualTo("[\"r\",\"t\"]");
+        near(j.path("matrix").path(0).path(0), Math.cos(t));
+        near(j.path("matrix").path(0).path(1), -r * Math.sin(t));
+        near(j.path("matrix").path(1).path(0), Math.sin(t));
+        near(j.path("matrix").path(1).path(1), r * Math.cos(t));
+        near(j.path("jacobian").path("f").path("t").path(1), r * Math.cos(t));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"forward", "reverse"})
     void hessianIsExactAndSymmetric(String engine) {
