@@ -180,11 +180,13 @@ class DerivativeController {
         }
         Tensor[] tangent = namedValues(tangentField, "/tangent", wrt, "MISSING_TANGENT", "tangent for the input");
         Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
-        call.checkBudget(p -> engine.forwardNative() ? 3 : 3 + p.outputElements(), p -> 2 * p.outputElements());
-        List<JvpResult> results = call.map(p -> {
+        for (Point p : call.points()) {
             for (int j = 0; j < wrt.size(); j++) {
                 checkShape(tangent[j], p.inputShape(wrt.get(j)), "/tangent", wrt.get(j), "input", p);
             }
+        }
+        call.checkBudget(p -> engine.forwardNative() ? 3 : 3 + p.outputElements(), p -> 2 * p.outputElements());
+        List<JvpResult> results = call.map(p -> {
             Tensor[] outputs = derivatives.evaluate(p.compiled(), p.arguments());
             Tensor[] jvp = derivatives.jvp(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), tangent);
             return new JvpResult(Results.named(p.outputNames(), outputs), Results.named(p.outputNames(), jvp));
@@ -215,11 +217,13 @@ class DerivativeController {
         Tensor[] cotangent = namedValues(cotangentField, "/cotangent", call.outputNames(), "MISSING_COTANGENT",
                 "cotangent for the output");
         Engine engine = call.engine(body.get("engine"), p -> call.named("reverse"));
-        call.checkBudget(p -> engine.forwardNative() ? 3 + p.elements(wrt) : 3, p -> p.outputElements() + p.elements(wrt));
-        List<VjpResult> results = call.map(p -> {
+        for (Point p : call.points()) {
             for (int k = 0; k < cotangent.length; k++) {
                 checkShape(cotangent[k], p.outputShape(k), "/cotangent", p.outputNames().get(k), "output", p);
             }
+        }
+        call.checkBudget(p -> engine.forwardNative() ? 3 + p.elements(wrt) : 3, p -> p.outputElements() + p.elements(wrt));
+        List<VjpResult> results = call.map(p -> {
             Tensor[] outputs = derivatives.evaluate(p.compiled(), p.arguments());
             Tensor[] vjp = derivatives.vjp(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), cotangent);
             return new VjpResult(Results.named(p.outputNames(), outputs), Results.named(wrt, vjp));

@@ -58,6 +58,11 @@ final class Invocation {
         return batch;
     }
 
+    /** Every point, in order, compiled for its shapes. */
+    List<Point> points() {
+        return points;
+    }
+
     /** The first point; {@code "auto"} decides by its sizes. */
     Point first() {
         return points.get(0);

@@ -71,6 +71,10 @@ class BatchTest extends ApiTest {
     void anErrorInOnePointNamesThatPoint() {
         JsonNode p = problem("/evaluate", "{'expression': 'x', 'points': [{'x': 1}, {'x': [1, 'a']}]}", 400, "MALFORMED_REQUEST");
         assertThat(pointer(p)).isEqualTo("/points/1/x/1");
+        JsonNode tangent = problem("/jvp", "{'expression': 'sum(x)', 'points': [{'x': 1}, {'x': [1, 2]}], 'tangent': {'x': 1}}",
+                422, "SHAPE_MISMATCH");
+        assertThat(pointer(tangent)).isEqualTo("/tangent/x");
+        assertThat(tangent.path("detail").asString()).contains("/points/1");
         JsonNode missing = problem("/evaluate", "{'expression': 'x + y', 'points': [{'x': 1, 'y': 1}, {'x': 1}]}", 422,
                 "MISSING_INPUT");
         assertThat(pointer(missing)).isEqualTo("/points/1");
