@@ -5,7 +5,6 @@ import dev.gradient.graph.GraphException;
 import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.Origin;
 import dev.gradient.op.Op;
-import dev.gradient.op.OpRegistry;
 import dev.gradient.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +86,7 @@ final class ExpressionParser {
             out.set(last, out.get(last).renamed(ownerId));
         } else {
             // The expression is just a name: the node is that value, under its own id.
-            create(DraftNode.apply(fresh(), OpRegistry.standard().require("identity"), List.of(result.name()),
+            create(DraftNode.apply(fresh(), OpCalls.find("identity", result.origin()), List.of(result.name()),
                     List.of(result.origin()), Attrs.NONE, result.origin()));
             int last = out.size() - 1;
             out.set(last, out.get(last).renamed(ownerId));
@@ -302,7 +301,7 @@ final class ExpressionParser {
         String id = fresh();
         List<String> names = args.stream().map(Ref::name).toList();
         List<Origin> origins = args.stream().map(Ref::origin).toList();
-        create(DraftNode.apply(id, OpRegistry.standard().require(opName), names, origins, attrs, origin(at)));
+        create(DraftNode.apply(id, OpCalls.find(opName, origin(at)), names, origins, attrs, origin(at)));
         return new Ref(id, origin(at), null);
     }
 

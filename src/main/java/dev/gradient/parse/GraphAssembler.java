@@ -95,21 +95,46 @@ final class GraphAssembler {
                 }
             }
         }
-        for (DraftNode draft : drafts) {
-            for (int j = 0; j < draft.args().size(); j++) {
-                String name = draft.args().get(j);
-                if (byId.containsKey(name) || inputs.containsKey(name)) {
-                    continue;
-                }
-                if (declared != null) {
-                    throw new GraphException("UNKNOWN_NAME", "'" + name + "' is neither a node id nor a declared input"
-                            + (draft.argOrigins().get(j).position() >= 0 ? " (position " + draft.argOrigins().get(j).position() + ")" : ""),
-                            draft.argOrigins().get(j));
-                }
-                inputs.put(name, new DeclaredInput(name, null, draft.argOrigins().get(j)));
+        for (Reference use : usesInWrittenOrder(drafts)) {
+            if (byId.containsKey(use.name()) || inputs.containsKey(use.name())) {
+                continue;
             }
+            if (declared != null) {
+                throw new GraphException("UNKNOWN_NAME", "'" + use.name() + "' is neither a node id nor a declared input"
+                        + (use.origin().position() >= 0 ? " (position " + use.origin().position() + ")" : ""),
+                        use.origin());
+            }
+            inputs.put(use.name(), new DeclaredInput(use.name(), null, use.origin()));
         }
         return inputs;
+    }
+
+    /** A name used as an argument, and where it was written. */
+    private record Reference(String name, Origin origin) {
+    }
+
+    /**
+     * Every argument reference, in the order a reader meets them: nodes in the order written,
+     * and within one expression by character position (its nodes are created operands first,
+     * so {@code r * cos(t)} would otherwise list {@code t} before {@code r}).
+     */
+    private static List<Reference> usesInWrittenOrder(List<DraftNode> drafts) {
+        List<Reference> uses = new ArrayList<>();
+        int runStart = 0;
+        for (int i = 0; i < drafts.size(); i++) {
+            DraftNode draft = drafts.get(i);
+            for (int j = 0; j < draft.args().size(); j++) {
+                uses.add(new Reference(draft.args().get(j), draft.argOrigins().get(j)));
+            }
+            boolean runEnds = i + 1 == drafts.size()
+                    || !drafts.get(i + 1).origin().pointer().equals(draft.origin().pointer());
+            if (runEnds) {
+                // a stable sort: references outside expressions (position -1) keep their order
+                uses.subList(runStart, uses.size()).sort(java.util.Comparator.comparingInt(r -> r.origin().position()));
+                runStart = uses.size();
+            }
+        }
+        return uses;
     }
 
     /** A {@code CYCLE} error naming a node on the cycle, found by an iterative three-colour depth-first search. */

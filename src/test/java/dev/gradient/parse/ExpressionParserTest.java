@@ -69,6 +69,9 @@ class ExpressionParserTest {
     void inputsAreOrderedByFirstAppearance() {
         assertThat(parser.expression("log(x1) + x1*x2 - sin(x2) + a", "/expression").inputNames())
                 .containsExactly("x1", "x2", "a");
+        assertThat(parser.expression("r * cos(t)", "/expression").inputNames()).containsExactly("r", "t");
+        assertThat(parser.expressions(java.util.List.of("b * sin(a)", "c + a"), "/expression").inputNames())
+                .containsExactly("b", "a", "c");
     }
 
     @Test
