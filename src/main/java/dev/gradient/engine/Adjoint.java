@@ -9,6 +9,11 @@ import dev.gradient.graph.ShapedGraph;
  *     inputs and the reverse-pass nodes; its outputs are the differentiated inputs' cotangents
  * @param primalSize how many leading nodes are the original graph's, whose values can be reused
  * @param cotangentInputs node positions of the cotangent inputs, one per pulled-back output
+ * @param plan the adjoint graph flattened for running
  */
-record Adjoint(ShapedGraph graph, int primalSize, int[] cotangentInputs) {
+record Adjoint(ShapedGraph graph, int primalSize, int[] cotangentInputs, Plan plan) {
+
+    Adjoint(ShapedGraph graph, int primalSize, int[] cotangentInputs) {
+        this(graph, primalSize, cotangentInputs, new Plan(graph));
+    }
 }

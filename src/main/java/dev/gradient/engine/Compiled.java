@@ -20,6 +20,7 @@ public final class Compiled {
 
     private final ShapedGraph graph;
     private final BuildLimits limits;
+    private final Plan plan;
     private final Cache<List<Integer>, Adjoint> adjoints = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
     private final Cache<List<Integer>, Compiled> gradientPrograms = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
 
@@ -27,6 +28,12 @@ public final class Compiled {
     public Compiled(ShapedGraph graph, BuildLimits limits) {
         this.graph = graph;
         this.limits = limits;
+        this.plan = new Plan(graph);
+    }
+
+    /** The graph flattened for running. */
+    Plan plan() {
+        return plan;
     }
 
     /** The shaped graph. */

@@ -1,7 +1,6 @@
 package dev.gradient.engine;
 
 import dev.gradient.graph.LimitExceededException;
-import dev.gradient.graph.ShapedGraph;
 import dev.gradient.tensor.Tensor;
 import org.springframework.stereotype.Component;
 
@@ -26,21 +25,16 @@ public final class Derivatives {
     /** The values of every output. */
     public Tensor[] evaluate(Compiled f, Tensor[] point) {
         checkCost(f, 1);
-        Tensor[] values = Evaluator.evaluate(f.graph(), point);
-        ShapedGraph graph = f.graph();
-        Tensor[] outputs = new Tensor[graph.outputs().size()];
-        for (int k = 0; k < outputs.length; k++) {
-            outputs[k] = values[graph.outputs().get(k)];
-        }
-        return outputs;
+        return new Evaluation(f, point).outputs();
     }
 
     /** The value and gradient of the scalar output {@code output}. */
     public Gradient gradient(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
         int[] outputs = {output};
         checkCost(f, sweeps(engine, f, wrt, outputs));
-        Tensor[][] jac = Jacobians.jacobian(engine, f, point, wrt, outputs);
-        Tensor value = evaluate(f, point)[output];
+        Evaluation at = new Evaluation(f, point);
+        Tensor[][] jac = Jacobians.jacobian(engine, at, wrt, outputs);
+        Tensor value = at.output(output);
         Tensor[] gradient = new Tensor[wrt.length];
         for (int j = 0; j < wrt.length; j++) {
             gradient[j] = jac[0][j];
@@ -52,7 +46,7 @@ public final class Derivatives {
     public Tensor[][] jacobian(Engine engine, Compiled f, Tensor[] point, int[] wrt) {
         int[] outputs = allOutputs(f);
         checkCost(f, sweeps(engine, f, wrt, outputs));
-        return Jacobians.jacobian(engine, f, point, wrt, outputs);
+        return Jacobians.jacobian(engine, new Evaluation(f, point), wrt, outputs);
     }
 
     /**
@@ -67,23 +61,25 @@ public final class Derivatives {
         extended[point.length] = Tensor.scalar(1.0);
         int[] gradients = allOutputs(gradientProgram);
         checkCost(gradientProgram, sweeps(engine, gradientProgram, wrt, gradients));
-        Tensor[] gradient = evaluate(gradientProgram, extended);
-        Tensor[][] hessian = Jacobians.jacobian(engine, gradientProgram, extended, wrt, gradients);
-        return new Hessian(evaluate(f, point)[output], gradient, hessian);
+        Evaluation primal = new Evaluation(f, point);
+        // the gradient program starts with f's nodes: their values carry over
+        Evaluation at = new Evaluation(gradientProgram, extended, primal.values());
+        Tensor[][] hessian = Jacobians.jacobian(engine, at, wrt, gradients);
+        return new Hessian(primal.output(output), at.outputs(), hessian);
     }
 
     /** Jacobian-vector product: the tangent of every output, for the tangents of the inputs {@code wrt}. */
     public Tensor[] jvp(Engine engine, Compiled f, Tensor[] point, int[] wrt, Tensor[] tangent) {
         int[] outputs = allOutputs(f);
         checkCost(f, engine.forwardNative() ? 2 : sweeps(engine, f, wrt, outputs));
-        return engine.jvp(f, point, wrt, outputs, new Tensor[][] {tangent})[0];
+        return engine.jvp(new Evaluation(f, point), wrt, outputs, new Tensor[][] {tangent})[0];
     }
 
     /** Vector-Jacobian product: the cotangent of the inputs {@code wrt}, for a cotangent of every output. */
     public Tensor[] vjp(Engine engine, Compiled f, Tensor[] point, int[] wrt, Tensor[] cotangent) {
         int[] outputs = allOutputs(f);
         checkCost(f, engine.forwardNative() ? sweeps(engine, f, wrt, outputs) : 2);
-        return engine.vjp(f, point, wrt, outputs, new Tensor[][] {cotangent})[0];
+        return engine.vjp(new Evaluation(f, point), wrt, outputs, new Tensor[][] {cotangent})[0];
     }
 
     /** The total number of elements of the inputs {@code wrt}. */

@@ -8,8 +8,8 @@ import dev.gradient.tensor.Tensor;
  * products for reverse mode); {@link Derivatives} builds gradients, Jacobians, Hessians and
  * the other product from that. Adding an engine is one new Spring component implementing this.
  *
- * <p>Inputs and outputs are named by index: {@code point} holds a value per input of the
- * function's graph, {@code wrt} indexes its inputs and {@code outputs} its outputs.
+ * <p>Inputs and outputs are named by index: the {@link Evaluation} holds the function and a
+ * value per input, {@code wrt} indexes its inputs and {@code outputs} its outputs.
  */
 public interface Engine {
 
@@ -27,11 +27,11 @@ public interface Engine {
      * input {@code wrt[j]} in direction {@code d} ({@code null} is zero); the result's
      * {@code [d][k]} is the tangent of output {@code outputs[k]}.
      */
-    Tensor[][] jvp(Compiled function, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] tangents);
+    Tensor[][] jvp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] tangents);
 
     /**
      * Vector-Jacobian products, one per direction: {@code cotangents[d][k]} is the cotangent of
      * output {@code outputs[k]}; the result's {@code [d][j]} is the cotangent of input {@code wrt[j]}.
      */
-    Tensor[][] vjp(Compiled function, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] cotangents);
+    Tensor[][] vjp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents);
 }

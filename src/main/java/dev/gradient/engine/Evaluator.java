@@ -1,12 +1,9 @@
 package dev.gradient.engine;
 
-import dev.gradient.graph.Node;
 import dev.gradient.graph.ShapedGraph;
-import dev.gradient.op.Primitive;
 import dev.gradient.tensor.Tensor;
-import java.util.List;
 
-/** Runs a shaped graph's forward kernels: the primal values of every node, in one loop. */
+/** Runs a shaped graph's forward kernels once: the primal values of every node (see {@link Plan}). */
 public final class Evaluator {
 
     private Evaluator() {
@@ -22,33 +19,6 @@ public final class Evaluator {
      * {@code known.length} nodes, computed before by a graph that this one extends.
      */
     public static Tensor[] evaluate(ShapedGraph graph, Tensor[] inputs, Tensor[] known) {
-        List<Node> nodes = graph.nodes();
-        Tensor[] values = new Tensor[nodes.size()];
-        System.arraycopy(known, 0, values, 0, known.length);
-        List<Integer> inputPositions = graph.inputs();
-        for (int i = 0; i < inputPositions.size(); i++) {
-            int position = inputPositions.get(i);
-            if (position >= known.length) {
-                values[position] = inputs[i];
-            }
-        }
-        for (int i = known.length; i < values.length; i++) {
-            Node node = nodes.get(i);
-            if (node instanceof Node.Const c) {
-                values[i] = c.value();
-            } else if (node instanceof Node.Apply apply) {
-                values[i] = ((Primitive) apply.op()).apply(argValues(apply, values), apply.attrs());
-            }
-        }
-        return values;
-    }
-
-    static Tensor[] argValues(Node.Apply apply, Tensor[] values) {
-        List<Integer> args = apply.args();
-        Tensor[] out = new Tensor[args.size()];
-        for (int j = 0; j < out.length; j++) {
-            out[j] = values[args.get(j)];
-        }
-        return out;
+        return new Plan(graph).run(inputs, known);
     }
 }

@@ -1,11 +1,9 @@
 package dev.gradient.engine;
 
-import dev.gradient.graph.Node;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.op.Jvp;
 import dev.gradient.op.Primitive;
 import dev.gradient.tensor.Tensor;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +32,13 @@ public final class ForwardEngine implements Engine {
     }
 
     @Override
-    public Tensor[][] jvp(Compiled function, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] tangents) {
+    public Tensor[][] jvp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] tangents) {
+        Compiled function = at.function();
         ShapedGraph graph = function.graph();
-        Tensor[] values = Evaluator.evaluate(graph, point);
+        Plan plan = function.plan();
+        Tensor[] values = at.values();
         int directions = tangents.length;
-        Tensor[][] nodeTangents = new Tensor[graph.size()][];
+        Tensor[][] nodeTangents = new Tensor[plan.size()][];
         int[] wrtNodes = function.nodePositions(wrt);
         for (int j = 0; j < wrtNodes.length; j++) {
             Tensor[] seeds = nodeTangents[wrtNodes[j]] == null ? new Tensor[directions] : nodeTangents[wrtNodes[j]];
@@ -49,15 +49,14 @@ public final class ForwardEngine implements Engine {
             }
             nodeTangents[wrtNodes[j]] = seeds;
         }
-        List<Node> nodes = graph.nodes();
-        for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.get(i) instanceof Node.Apply apply) {
-                nodeTangents[i] = propagate(apply, values, nodeTangents, directions, i);
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.op(i) != null) {
+                nodeTangents[i] = propagate(plan, i, values, nodeTangents, directions);
             }
         }
         Tensor[][] result = new Tensor[directions][outputs.length];
         for (int k = 0; k < outputs.length; k++) {
-            int node = graph.outputs().get(outputs[k]);
+            int node = plan.outputSlot(outputs[k]);
             for (int d = 0; d < directions; d++) {
                 Tensor t = nodeTangents[node] == null ? null : nodeTangents[node][d];
                 result[d][k] = t != null ? t : Tensor.zeros(graph.shape(node));
@@ -66,8 +65,8 @@ public final class ForwardEngine implements Engine {
         return result;
     }
 
-    private static Tensor[] propagate(Node.Apply apply, Tensor[] values, Tensor[][] nodeTangents, int directions, int i) {
-        List<Integer> args = apply.args();
+    private static Tensor[] propagate(Plan plan, int i, Tensor[] values, Tensor[][] nodeTangents, int directions) {
+        int[] args = plan.args(i);
         boolean any = false;
         for (int arg : args) {
             any |= nodeTangents[arg] != null;
@@ -75,14 +74,14 @@ public final class ForwardEngine implements Engine {
         if (!any) {
             return null;
         }
-        Jvp jvp = ((Primitive) apply.op()).linearize(Evaluator.argValues(apply, values), values[i], apply.attrs());
+        Jvp jvp = plan.op(i).linearize(Plan.gather(args, values), values[i], plan.attrs(i));
         Tensor[] out = new Tensor[directions];
         boolean nonZero = false;
-        Tensor[] argTangents = new Tensor[args.size()];
+        Tensor[] argTangents = new Tensor[args.length];
         for (int d = 0; d < directions; d++) {
             boolean anyInDirection = false;
             for (int j = 0; j < argTangents.length; j++) {
-                Tensor[] t = nodeTangents[args.get(j)];
+                Tensor[] t = nodeTangents[args[j]];
                 argTangents[j] = t == null ? null : t[d];
                 anyInDirection |= argTangents[j] != null;
             }
@@ -101,7 +100,7 @@ public final class ForwardEngine implements Engine {
     }
 
     @Override
-    public Tensor[][] vjp(Compiled function, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] cotangents) {
-        return Jacobians.vjpFromJvp(this, function, point, wrt, outputs, cotangents);
+    public Tensor[][] vjp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents) {
+        return Jacobians.vjpFromJvp(this, at, wrt, outputs, cotangents);
     }
 }

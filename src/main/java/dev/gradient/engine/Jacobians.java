@@ -22,12 +22,12 @@ final class Jacobians {
     }
 
     /** The Jacobian of the outputs {@code outputs} by the inputs {@code wrt}, using {@code engine}'s native product. */
-    static Tensor[][] jacobian(Engine engine, Compiled f, Tensor[] point, int[] wrt, int[] outputs) {
-        return engine.forwardNative() ? byColumns(engine, f, point, wrt, outputs) : byRows(engine, f, point, wrt, outputs);
+    static Tensor[][] jacobian(Engine engine, Evaluation at, int[] wrt, int[] outputs) {
+        return engine.forwardNative() ? byColumns(engine, at, wrt, outputs) : byRows(engine, at, wrt, outputs);
     }
 
-    private static Tensor[][] byColumns(Engine engine, Compiled f, Tensor[] point, int[] wrt, int[] outputs) {
-        ShapedGraph graph = f.graph();
+    private static Tensor[][] byColumns(Engine engine, Evaluation at, int[] wrt, int[] outputs) {
+        ShapedGraph graph = at.function().graph();
         Shape[] in = inputShapes(graph, wrt);
         Shape[] out = outputShapes(graph, outputs);
         double[][][] blocks = allocate(out, in);
@@ -39,7 +39,7 @@ final class Jacobians {
                 int[] column = columns[start + d];
                 tangents[d][column[0]] = Tensor.unit(in[column[0]], column[1]);
             }
-            Tensor[][] results = engine.jvp(f, point, wrt, outputs, tangents);
+            Tensor[][] results = engine.jvp(at, wrt, outputs, tangents);
             for (int d = 0; d < count; d++) {
                 int j = columns[start + d][0];
                 int e = columns[start + d][1];
@@ -55,8 +55,8 @@ final class Jacobians {
         return wrap(blocks, out, in);
     }
 
-    private static Tensor[][] byRows(Engine engine, Compiled f, Tensor[] point, int[] wrt, int[] outputs) {
-        ShapedGraph graph = f.graph();
+    private static Tensor[][] byRows(Engine engine, Evaluation at, int[] wrt, int[] outputs) {
+        ShapedGraph graph = at.function().graph();
         Shape[] in = inputShapes(graph, wrt);
         Shape[] out = outputShapes(graph, outputs);
         double[][][] blocks = allocate(out, in);
@@ -70,7 +70,7 @@ final class Jacobians {
                     cotangents[d][k] = k == row[0] ? Tensor.unit(out[k], row[1]) : Tensor.zeros(out[k]);
                 }
             }
-            Tensor[][] results = engine.vjp(f, point, wrt, outputs, cotangents);
+            Tensor[][] results = engine.vjp(at, wrt, outputs, cotangents);
             for (int d = 0; d < count; d++) {
                 int k = rows[start + d][0];
                 int r = rows[start + d][1];
@@ -84,8 +84,9 @@ final class Jacobians {
     }
 
     /** JVPs through the Jacobian, for an engine whose native product is the VJP. */
-    static Tensor[][] jvpFromVjp(Engine engine, Compiled f, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] tangents) {
-        Tensor[][] jac = byRows(engine, f, point, wrt, outputs);
+    static Tensor[][] jvpFromVjp(Engine engine, Evaluation at, int[] wrt, int[] outputs, Tensor[][] tangents) {
+        Compiled f = at.function();
+        Tensor[][] jac = byRows(engine, at, wrt, outputs);
         Tensor[][] result = new Tensor[tangents.length][outputs.length];
         for (int d = 0; d < tangents.length; d++) {
             for (int k = 0; k < outputs.length; k++) {
@@ -109,8 +110,9 @@ final class Jacobians {
     }
 
     /** VJPs through the Jacobian, for an engine whose native product is the JVP. */
-    static Tensor[][] vjpFromJvp(Engine engine, Compiled f, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] cotangents) {
-        Tensor[][] jac = byColumns(engine, f, point, wrt, outputs);
+    static Tensor[][] vjpFromJvp(Engine engine, Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents) {
+        Compiled f = at.function();
+        Tensor[][] jac = byColumns(engine, at, wrt, outputs);
         Shape[] in = inputShapes(f.graph(), wrt);
         Tensor[][] result = new Tensor[cotangents.length][wrt.length];
         for (int d = 0; d < cotangents.length; d++) {

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reverse mode: the reverse pass is written once as an adjoint graph ({@link
  * ReverseTransform}, kept with the compiled function) and run per cotangent, reusing the
- * primal values of one forward sweep. A gradient costs a small constant times the function.
+ * primal values of the point's one forward sweep. A gradient costs a small constant times the
+ * function.
  */
 @Component
 public final class ReverseEngine implements Engine {
@@ -29,29 +30,32 @@ public final class ReverseEngine implements Engine {
     }
 
     @Override
-    public Tensor[][] vjp(Compiled function, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] cotangents) {
+    public Tensor[][] vjp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents) {
+        Compiled function = at.function();
         Adjoint adjoint = function.adjoint(wrt, outputs);
         ShapedGraph graph = adjoint.graph();
-        Tensor[] primal = Evaluator.evaluate(function.graph(), point);
+        Tensor[] primal = at.values();
+        Tensor[] point = at.point();
         Tensor[] inputs = new Tensor[graph.inputs().size()];
         System.arraycopy(point, 0, inputs, 0, point.length);
         Tensor[][] result = new Tensor[cotangents.length][];
         for (int d = 0; d < cotangents.length; d++) {
             for (int k = 0; k < outputs.length; k++) {
                 Tensor c = cotangents[d][k];
-                inputs[point.length + k] = c != null ? c : Tensor.zeros(function.graph().shape(function.graph().outputs().get(outputs[k])));
+                inputs[point.length + k] = c != null ? c
+                        : Tensor.zeros(function.graph().shape(function.plan().outputSlot(outputs[k])));
             }
-            Tensor[] values = Evaluator.evaluate(graph, inputs, primal);
+            Tensor[] values = adjoint.plan().run(inputs, primal);
             result[d] = new Tensor[wrt.length];
             for (int j = 0; j < wrt.length; j++) {
-                result[d][j] = values[graph.outputs().get(j)];
+                result[d][j] = values[adjoint.plan().outputSlot(j)];
             }
         }
         return result;
     }
 
     @Override
-    public Tensor[][] jvp(Compiled function, Tensor[] point, int[] wrt, int[] outputs, Tensor[][] tangents) {
-        return Jacobians.jvpFromVjp(this, function, point, wrt, outputs, tangents);
+    public Tensor[][] jvp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] tangents) {
+        return Jacobians.jvpFromVjp(this, at, wrt, outputs, tangents);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradient.engine.Compiled;
 import dev.gradient.engine.Derivatives;
+import dev.gradient.engine.Evaluation;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.ForwardEngine;
 import dev.gradient.engine.ReverseEngine;
@@ -58,7 +59,7 @@ final class DerivativeCheck {
         double h = step(point);
         for (int d = 0; d < DIRECTIONS; d++) {
             Tensor[] t = randomLike(point);
-            Tensor[] jvp = forward.jvp(f, point, wrt, allOutputs(f), new Tensor[][] {t})[0];
+            Tensor[] jvp = forward.jvp(new Evaluation(f, point), wrt, allOutputs(f), new Tensor[][] {t})[0];
             Tensor[] plus = derivatives.evaluate(f, shifted(point, t, h));
             Tensor[] minus = derivatives.evaluate(f, shifted(point, t, -h));
             for (int k = 0; k < jvp.length; k++) {
@@ -80,8 +81,8 @@ final class DerivativeCheck {
         for (int d = 0; d < DIRECTIONS; d++) {
             Tensor[] t = randomLike(point);
             Tensor[] c = randomLike(outputValues);
-            Tensor[] jvp = forward.jvp(f, point, wrt, outputs, new Tensor[][] {t})[0];
-            Tensor[] vjp = reverse.vjp(f, point, wrt, outputs, new Tensor[][] {c})[0];
+            Tensor[] jvp = forward.jvp(new Evaluation(f, point), wrt, outputs, new Tensor[][] {t})[0];
+            Tensor[] vjp = reverse.vjp(new Evaluation(f, point), wrt, outputs, new Tensor[][] {c})[0];
             double[] left = dot(t, vjp);
             double[] right = dot(jvp, c);
             assertThat(Math.abs(left[0] - right[0]))

@@ -1,0 +1,103 @@
+package dev.gradient.engine;
+
+import dev.gradient.graph.Attrs;
+import dev.gradient.graph.Node;
+import dev.gradient.graph.ShapedGraph;
+import dev.gradient.op.Primitive;
+import dev.gradient.tensor.Tensor;
+import java.util.List;
+
+/**
+ * A shaped graph flattened for running: the op, argument slots and attributes of every node in
+ * plain arrays, so that the hot loop does no list look-ups, casts or pattern matches per node.
+ * Built once per compiled graph (and per reverse pass) and kept with it.
+ *
+ * <p>Immutable and safe for concurrent runs: each run has its own value array.
+ */
+final class Plan {
+
+    private final Primitive[] ops;
+    private final int[][] args;
+    private final Attrs[] attrs;
+    private final Tensor[] constants;
+    private final int[] inputSlots;
+    private final int[] outputSlots;
+
+    Plan(ShapedGraph graph) {
+        List<Node> nodes = graph.nodes();
+        int n = nodes.size();
+        ops = new Primitive[n];
+        args = new int[n][];
+        attrs = new Attrs[n];
+        constants = new Tensor[n];
+        for (int i = 0; i < n; i++) {
+            Node node = nodes.get(i);
+            if (node instanceof Node.Apply apply) {
+                ops[i] = (Primitive) apply.op();
+                args[i] = apply.args().stream().mapToInt(Integer::intValue).toArray();
+                attrs[i] = apply.attrs();
+            } else if (node instanceof Node.Const c) {
+                constants[i] = c.value();
+            }
+        }
+        inputSlots = graph.inputs().stream().mapToInt(Integer::intValue).toArray();
+        outputSlots = graph.outputs().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** How many nodes. */
+    int size() {
+        return ops.length;
+    }
+
+    /** The primitive at node {@code i}, or {@code null} for an input or constant. */
+    Primitive op(int i) {
+        return ops[i];
+    }
+
+    /** The argument slots of node {@code i}. */
+    int[] args(int i) {
+        return args[i];
+    }
+
+    /** The attributes of node {@code i}. */
+    Attrs attrs(int i) {
+        return attrs[i];
+    }
+
+    /** The slot of output {@code k}. */
+    int outputSlot(int k) {
+        return outputSlots[k];
+    }
+
+    /**
+     * The value of every node for {@code inputs} (in input order), reusing {@code known}: the
+     * values of the first {@code known.length} nodes, from a graph that this one extends.
+     */
+    Tensor[] run(Tensor[] inputs, Tensor[] known) {
+        Tensor[] values = new Tensor[ops.length];
+        System.arraycopy(known, 0, values, 0, known.length);
+        for (int k = 0; k < inputSlots.length; k++) {
+            if (inputSlots[k] >= known.length) {
+                values[inputSlots[k]] = inputs[k];
+            }
+        }
+        for (int i = known.length; i < values.length; i++) {
+            Primitive op = ops[i];
+            if (op != null) {
+                values[i] = op.apply(gather(args[i], values), attrs[i]);
+            } else if (constants[i] != null) {
+                values[i] = constants[i];
+            }
+        }
+        return values;
+    }
+
+    /** The values at {@code slots}. */
+    static Tensor[] gather(int[] slots, Tensor[] values) {
+        Tensor[] out = new Tensor[slots.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = values[slots[j]];
+        }
+        return out;
+    }
+}
