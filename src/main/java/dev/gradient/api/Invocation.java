@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class Invocation {
 
+    /** The batch size from which points run in parallel; below it the hand-off costs more than it saves. */
+    private static final int PARALLEL_BATCH = 256;
+
     private final ParsedGraph graph;
     private final List<Point> points;
     private final boolean batch;
@@ -190,8 +193,15 @@ final class Invocation {
         }
     }
 
-    /** {@code f} applied to every point, in order. */
+    /**
+     * {@code f} applied to every point, in order. A large batch is spread over the common
+     * fork-join pool: points are independent, and compiled functions and their derivative
+     * graphs are safe to share between threads.
+     */
     <T> List<T> map(Function<Point, T> f) {
+        if (points.size() >= PARALLEL_BATCH) {
+            return points.parallelStream().map(f).toList();
+        }
         List<T> out = new ArrayList<>(points.size());
         for (Point point : points) {
             out.add(f.apply(point));
