@@ -3,7 +3,6 @@ package dev.gradient.api;
 import dev.gradient.engine.Compiled;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,18 +28,9 @@ final class Point {
         this.pointer = pointer;
         this.compiled = compiled;
         this.arguments = arguments;
-        this.inputNames = compiled.graph().inputNames();
-        this.inputIndex = indexOf(inputNames);
-        this.outputNames = compiled.graph().outputNames();
-    }
-
-    /** Each name's position in {@code names}. */
-    static Map<String, Integer> indexOf(List<String> names) {
-        Map<String, Integer> index = new HashMap<>(names.size() * 2);
-        for (int i = 0; i < names.size(); i++) {
-            index.put(names.get(i), i);
-        }
-        return index;
+        this.inputNames = compiled.inputNames();
+        this.inputIndex = compiled.inputIndex();
+        this.outputNames = compiled.outputNames();
     }
 
     /** Where the point is in the request. */

@@ -96,7 +96,7 @@ final class Requests {
         Json.object(at, pointer);
         Graph graph = parsed.graph();
         List<String> names = graph.inputNames();
-        Map<String, Integer> known = Point.indexOf(names);
+        Map<String, Integer> known = graph.inputIndex();
         for (String name : at.propertyNames()) {
             if (!known.containsKey(name)) {
                 throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
@@ -123,7 +123,7 @@ final class Requests {
         }
         Compiled function = compile(parsed, shapes, pointer);
         // the compiled graph may order its inputs differently from the graph's input order
-        Map<String, Integer> order = Point.indexOf(function.graph().inputNames());
+        Map<String, Integer> order = function.inputIndex();
         Tensor[] arguments = new Tensor[values.length];
         for (int i = 0; i < values.length; i++) {
             arguments[order.get(names.get(i))] = values[i];

@@ -3,9 +3,11 @@ package dev.gradient.engine;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gradient.graph.BuildLimits;
+import dev.gradient.graph.Graph;
 import dev.gradient.graph.ShapedGraph;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A function ready to run: its shaped graph, plus the derivative graphs built from it on
@@ -21,6 +23,9 @@ public final class Compiled {
     private final ShapedGraph graph;
     private final BuildLimits limits;
     private final Plan plan;
+    private final List<String> inputNames;
+    private final Map<String, Integer> inputIndex;
+    private final List<String> outputNames;
     private final Cache<List<Integer>, Adjoint> adjoints = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
     private final Cache<List<Integer>, Compiled> gradientPrograms = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
 
@@ -29,6 +34,24 @@ public final class Compiled {
         this.graph = graph;
         this.limits = limits;
         this.plan = new Plan(graph);
+        this.inputNames = graph.inputNames();
+        this.inputIndex = Graph.indexOf(inputNames);
+        this.outputNames = graph.outputNames();
+    }
+
+    /** The names of the inputs, in input order. */
+    public List<String> inputNames() {
+        return inputNames;
+    }
+
+    /** Each input's position in input order, by name. */
+    public Map<String, Integer> inputIndex() {
+        return inputIndex;
+    }
+
+    /** The names of the outputs, in order. */
+    public List<String> outputNames() {
+        return outputNames;
     }
 
     /** The graph flattened for running. */

@@ -1,7 +1,10 @@
 package dev.gradient.graph;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,6 +24,8 @@ public final class Graph {
     private final List<Integer> inputs;
     private final List<Integer> outputs;
     private final List<Origin> origins;
+    private final List<String> inputNames;
+    private final Map<String, Integer> inputIndex;
 
     /** A graph; see the class comment for what is checked. */
     public Graph(List<Node> nodes, List<Integer> inputs, List<Integer> outputs, List<Origin> origins) {
@@ -29,6 +34,17 @@ public final class Graph {
         this.outputs = List.copyOf(outputs);
         this.origins = List.copyOf(origins);
         validate();
+        this.inputNames = this.inputs.stream().map(i -> this.nodes.get(i).id()).toList();
+        this.inputIndex = indexOf(inputNames);
+    }
+
+    /** Each name's position in {@code names}, as an unmodifiable map. */
+    public static Map<String, Integer> indexOf(List<String> names) {
+        Map<String, Integer> index = new HashMap<>(names.size() * 2);
+        for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+        }
+        return Collections.unmodifiableMap(index);
     }
 
     private void validate() {
@@ -96,7 +112,12 @@ public final class Graph {
 
     /** The names of the inputs, in order. */
     public List<String> inputNames() {
-        return inputs.stream().map(i -> nodes.get(i).id()).toList();
+        return inputNames;
+    }
+
+    /** Each input's position in input order, by name. */
+    public Map<String, Integer> inputIndex() {
+        return inputIndex;
     }
 
     /** The names of the outputs, in order. */

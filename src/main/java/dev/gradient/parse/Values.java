@@ -29,6 +29,9 @@ public final class Values {
      * strings, or a rectangular array of them.
      */
     public static Tensor fromJson(JsonNode value, String pointer) {
+        if (!value.isArray()) {
+            return Tensor.scalar(number(value, pointer));
+        }
         List<Integer> dims = new ArrayList<>();
         JsonNode probe = value;
         while (probe.isArray()) {
