@@ -85,6 +85,7 @@ class OpenApiConfiguration {
             components.getSchemas().values().forEach(OpenApiConfiguration::tidy);
             if (openApi.getPaths() != null) {
                 openApi.getPaths().forEach(OpenApiConfiguration::addProblems);
+                openApi.getPaths().values().forEach(item -> item.readOperations().forEach(OpenApiExamples::addTo));
             }
         };
     }
