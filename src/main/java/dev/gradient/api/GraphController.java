@@ -103,14 +103,14 @@ class GraphController {
     @Operation(summary = "Describe a registered graph", description = "The registration's body again, with the"
             + " graph's canonical form.")
     @GetMapping(path = "/graphs/{id}", produces = JSON)
-    GraphDescription get(@Parameter(description = "A graph id from POST /graphs.") @PathVariable String id) {
+    GraphDescription get(@Parameter(description = "A graph id from POST /graphs.", example = "a35d007e3357d2307de799c4857f49ae") @PathVariable String id) {
         return describe(find(id), true);
     }
 
     @Operation(summary = "Forget a registered graph", description = "Later use of the id is a 404 (UNKNOWN_GRAPH).",
             responses = @ApiResponse(responseCode = "204", description = "Forgotten."))
     @DeleteMapping("/graphs/{id}")
-    ResponseEntity<Void> delete(@Parameter(description = "A graph id from POST /graphs.") @PathVariable String id) {
+    ResponseEntity<Void> delete(@Parameter(description = "A graph id from POST /graphs.", example = "a35d007e3357d2307de799c4857f49ae") @PathVariable String id) {
         if (!registry.remove(id)) {
             throw new UnknownGraphException(id, "");
         }

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,15 +80,12 @@ class OpenApiConfiguration {
             components.addSchemas("NamedValueMaps", type("object")
                     .description("Blocks of derivatives by two names, like jacobian[out][in].")
                     .additionalProperties(ref("NamedValues")));
-            components.addSchemas("Expression", new JsonSchema()
-                    .description("An expression with one output named f, or an array of scalar expressions: one output"
-                            + " named f of shape [k], their stack.")
-                    .oneOf(List.of(type("string").example("log(x1) + x1*x2 - sin(x2)"),
-                            type("array").items(type("string")).minItems(1))));
+            components.addSchemas("Expression", expressionSchema());
             components.addSchemas("Problem", problemSchema());
             components.getSchemas().values().forEach(OpenApiConfiguration::tidy);
             if (openApi.getPaths() != null) {
                 openApi.getPaths().forEach(OpenApiConfiguration::addProblems);
+                openApi.getPaths().values().forEach(item -> item.readOperations().forEach(OpenApiExamples::addTo));
             }
         };
     }
@@ -145,19 +143,41 @@ class OpenApiConfiguration {
                 .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Problem")))));
     }
 
+    /**
+     * A number, a non-finite string, or nested arrays of these. Written without {@code oneOf} or
+     * a list of types: code generators turn those into wrapper classes that cannot hold a nested
+     * array (openapi-generator's Java client does not even compile), whereas a schema that only
+     * rules out the other JSON types becomes a plain {@code Object} / {@code Any} /
+     * {@code interface{}}. The constraints stay exact for validators, since {@code pattern}
+     * applies only to strings and {@code items} only to arrays.
+     */
     private static Schema<?> valueSchema() {
-        return new JsonSchema()
+        Schema<Object> schema = new JsonSchema()
                 .description("A number, one of the strings \"NaN\", \"Infinity\" and \"-Infinity\", or a tensor:"
-                        + " rectangular nested arrays of these, row-major ([[1,2,3],[4,5,6]] has shape [2,3]).")
-                .oneOf(List.of(type("number"),
-                        nonFinite(),
-                        type("array").items(ref("Value"))));
+                        + " rectangular nested arrays of these, row-major ([[1,2,3],[4,5,6]] has shape [2,3]). Generated"
+                        + " clients see it as a plain JSON value (Object, Any): a number, a string or a list.")
+                .not(types("object", "boolean", "null"))
+                .pattern("^(NaN|Infinity|-Infinity)$")
+                .items(ref("Value"));
+        schema.setExamples(List.<Object>of(2.5, "NaN", List.of(List.of(1, 2, 3), List.of(4, 5, 6))));
+        return schema;
     }
 
-    private static Schema<?> nonFinite() {
-        Schema<Object> strings = new JsonSchema().types(Set.of("string"));
-        strings.setEnum(List.of("NaN", "Infinity", "-Infinity"));
-        return strings.description("A non-finite number.");
+    /** A string or a non-empty array of strings, written as {@link #valueSchema()} is, for the same reason. */
+    private static Schema<?> expressionSchema() {
+        Schema<Object> schema = new JsonSchema()
+                .description("An expression with one output named f, or an array of scalar expressions: one output"
+                        + " named f of shape [k], their stack. Generated clients see it as a plain JSON value: pass a"
+                        + " string or a list of strings.")
+                .not(types("object", "boolean", "null", "number"))
+                .items(type("string"))
+                .minItems(1);
+        schema.setExamples(List.<Object>of("log(x1) + x1*x2 - sin(x2)", List.of("r * cos(t)", "r * sin(t)")));
+        return schema;
+    }
+
+    private static Schema<?> types(String... types) {
+        return new JsonSchema().types(new LinkedHashSet<>(List.of(types)));
     }
 
     private static Schema<?> problemSchema() {

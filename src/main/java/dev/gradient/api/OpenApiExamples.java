@@ -1,0 +1,122 @@
+package dev.gradient.api;
+
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.Map;
+
+/**
+ * Response examples for every operation of the OpenAPI document, keyed by operationId and
+ * status. Each is a body that the service really answered to the operation's request example
+ * (the request examples sit with the controllers), so that a reader and a generated client's
+ * documentation see a matching pair.
+ */
+final class OpenApiExamples {
+
+    private static final String GRAPH_NOT_FOUND = """
+            {"type": "urn:gradient:problem:unknown-graph", "title": "Unknown graph", "status": 404,
+             "detail": "no graph has the id '0123456789abcdef0123456789abcdef'; POST /graphs registers one",
+             "instance": "/gradient", "code": "UNKNOWN_GRAPH", "errors": [{"pointer": "/graphId",
+             "message": "no graph has the id '0123456789abcdef0123456789abcdef'; POST /graphs registers one"}]}""";
+
+    private static final String NO_SUCH_GRAPH = """
+            {"type": "urn:gradient:problem:unknown-graph", "title": "Unknown graph", "status": 404,
+             "detail": "no graph has the id '0123456789abcdef0123456789abcdef'; POST /graphs registers one",
+             "instance": "/graphs/0123456789abcdef0123456789abcdef", "code": "UNKNOWN_GRAPH"}""";
+
+    private static final String UNKNOWN_NAME = """
+            {"type": "urn:gradient:problem:unknown-name", "title": "Unknown name", "status": 422,
+             "detail": "'z' is not an input of the function; its inputs are [x, y]", "instance": "/gradient",
+             "code": "UNKNOWN_NAME", "errors": [{"pointer": "/at/z",
+             "message": "'z' is not an input of the function; its inputs are [x, y]"}]}""";
+
+    private static final String SYNTAX = """
+            {"type": "urn:gradient:problem:syntax", "title": "Syntax error", "status": 422,
+             "detail": "the expression ends where an operand was expected (position 14)", "instance": "/graphs",
+             "code": "SYNTAX", "errors": [{"pointer": "/expression",
+             "message": "the expression ends where an operand was expected (position 14)"}], "position": 14}""";
+
+    private static final String REGISTERED = """
+            {"graphId": "a35d007e3357d2307de799c4857f49ae",
+             "inputs": [{"name": "x", "shape": [3]}, {"name": "y", "shape": null}],
+             "outputs": [{"name": "s", "shape": null}], "nodeCount": 4}""";
+
+    private static final Map<String, Map<String, String>> BY_OPERATION = Map.ofEntries(
+            Map.entry("engines", Map.of("200", """
+                    [{"name": "forward", "description": "Forward mode (tangent propagation), vector form: one sweep\
+                     carries all tangent directions; cheapest when the differentiated inputs have fewer elements than\
+                     the outputs."},
+                     {"name": "reverse", "description": "Reverse mode (adjoints over the compiled graph): one backward\
+                     sweep per output element; cheapest for gradients and whenever the outputs have fewer elements\
+                     than the inputs."}]""")),
+            Map.entry("ops", Map.of("200", """
+                    [{"name": "sum", "arity": {"min": 1, "max": 1}, "attrs": [{"name": "axis", "type": "int",
+                     "required": false, "description": "the axis to sum over; all elements when absent"}],
+                     "syntax": "sum(x) or sum(x, axis=0)", "summary": "Sum of all elements, or along an axis.",
+                     "derivativeConvention": "smooth where defined"}]""")),
+            Map.entry("evaluate", Map.of("200", """
+                    {"graphId": "469c5a8580895253605817ef4f10935e", "engine": "forward",
+                     "outputs": {"f": 0.958851077208406}}""", "422", UNKNOWN_NAME)),
+            Map.entry("gradient", Map.of("200", """
+                    {"graphId": "690c140dcc9c479c97ecf6da0d2d06fd", "engine": "reverse", "value": 11.652071455223084,
+                     "gradient": {"x1": 5.5, "x2": 1.7163378145367738}}""", "404", GRAPH_NOT_FOUND, "422", UNKNOWN_NAME)),
+            Map.entry("jacobian", Map.of("200", """
+                    {"graphId": "10dd3c2bfb998f29977d7090c984f303", "engine": "reverse",
+                     "outputs": {"f": [1.7551651237807455, 0.958851077208406]},
+                     "jacobian": {"f": {"r": [0.8775825618903728, 0.479425538604203],
+                                        "t": [-0.958851077208406, 1.7551651237807455]}},
+                     "matrix": [[0.8775825618903728, -0.958851077208406], [0.479425538604203, 1.7551651237807455]],
+                     "rowLabels": ["f[0]", "f[1]"], "columnLabels": ["r", "t"]}""", "422", UNKNOWN_NAME)),
+            Map.entry("hessian", Map.of("200", """
+                    {"graphId": "52f621334e7c406c2ee43522c9666bec", "engine": "forward", "value": -0.4146354306270692,
+                     "gradient": {"x": -1.6168487952023083, "y": 1.466791699851182, "z": -0.7318263293452651},
+                     "hessian": {"x": {"x": 0.24922773907753637, "y": 1.865293657079425, "z": -0.8},
+                                 "y": {"x": 1.865293657079425, "y": 0.5992419087118761, "z": 0.5497739494017897},
+                                 "z": {"x": -0.8, "y": 0.5497739494017897, "z": 0.26546106347621207}}}""",
+                    "422", UNKNOWN_NAME)),
+            Map.entry("jvp", Map.of("200", """
+                    {"graphId": "10dd3c2bfb998f29977d7090c984f303", "engine": "forward",
+                     "outputs": {"f": [1.7551651237807455, 0.958851077208406]},
+                     "jvp": {"f": [0.8775825618903728, 0.479425538604203]}}""", "422", UNKNOWN_NAME)),
+            Map.entry("vjp", Map.of("200", """
+                    {"graphId": "11ff01fff268e0698d3c4b22b7b31af5", "engine": "reverse", "outputs": {"f": 14.0},
+                     "vjp": {"x": [4.0, 8.0, 12.0]}}""", "422", UNKNOWN_NAME)),
+            Map.entry("register", Map.of("201", REGISTERED, "200", REGISTERED, "422", SYNTAX)),
+            Map.entry("get", Map.of("200", """
+                    {"graphId": "a35d007e3357d2307de799c4857f49ae",
+                     "inputs": [{"name": "x", "shape": [3]}, {"name": "y", "shape": null}],
+                     "outputs": [{"name": "s", "shape": null}], "nodeCount": 4,
+                     "graph": {"inputs": [{"name": "x", "shape": [3]}, {"name": "y"}],
+                               "nodes": [{"id": "t1", "op": "mul", "args": ["x", "y"]},
+                                         {"id": "s", "op": "sum", "args": ["t1"]}],
+                               "outputs": ["s"]}}""", "404", NO_SUCH_GRAPH)),
+            Map.entry("delete", Map.of("404", NO_SUCH_GRAPH)));
+
+    private OpenApiExamples() {
+    }
+
+    /** Puts the example of each of {@code operation}'s responses that has one into its only media type. */
+    static void addTo(Operation operation) {
+        Map<String, String> examples = BY_OPERATION.getOrDefault(operation.getOperationId(), Map.of());
+        examples.forEach((status, json) -> {
+            ApiResponse response = operation.getResponses() == null ? null : operation.getResponses().get(status);
+            if (response == null || response.getContent() == null) {
+                throw new IllegalStateException("no response " + status + " with a body for " + operation.getOperationId());
+            }
+            for (MediaType media : response.getContent().values()) {
+                media.addExamples(status.equals("200") || status.equals("201") ? "ok" : "problem",
+                        new Example().value(parse(json)));
+            }
+        });
+    }
+
+    private static Object parse(String json) {
+        try {
+            return Json.mapper().readValue(json, Object.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("an OpenAPI example is not JSON: " + json, e);
+        }
+    }
+}
