@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.Ordered;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,7 +71,10 @@ class ApiConfiguration {
                 .maxStringLength(limits.maxExpressionLength())
                 .maxNumberLength(MAX_NUMBER_LENGTH)
                 .build();
-        JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build());
+        // Schubfach: the shortest form that reads back as the same double, and faster than Double.toString
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints)
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+        JsonMapper.Builder builder = JsonMapper.builder(factory);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder;
     }

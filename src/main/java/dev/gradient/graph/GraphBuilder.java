@@ -82,8 +82,13 @@ public final class GraphBuilder {
 
     /** Whether node {@code node} is the scalar constant {@code value}. */
     public boolean isConstant(int node, double value) {
-        return nodes.get(node) instanceof Node.Const c && c.value().size() == 1
-                && c.value().shape().isScalar() && c.value().scalarValue() == value;
+        Double constant = scalarConstant(node);
+        return constant != null && constant == value;
+    }
+
+    /** The value of node {@code node} where it is a scalar constant, else {@code null}. */
+    public Double scalarConstant(int node) {
+        return nodes.get(node) instanceof Node.Const c && c.value().shape().isScalar() ? c.value().scalarValue() : null;
     }
 
     /** Applies the registered op {@code op} without attributes. */

@@ -52,6 +52,8 @@ final class OpCases {
         binary("pow", uniform(0.5, 2), ANY);
         add("pow", new Case("negative base, constant integer exponent",
                 List.of(arg(uniform(-2, -0.5), 2, 3), constant(oneOf(2, 3), 3)), Attrs.NONE, false));
+        add("pow", new Case("constant scalar exponent (the written-out derivative)",
+                List.of(arg(uniform(0.5, 2), 2, 3), constant(oneOf(0, 1, 2, 3, 0.5, -1.5))), Attrs.NONE, false));
         binary("atan2", NONZERO, NONZERO);
         binary("hypot", NONZERO, NONZERO);
 
