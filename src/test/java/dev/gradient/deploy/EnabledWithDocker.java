@@ -25,11 +25,18 @@ import org.testcontainers.DockerClientFactory;
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            if (DockerClientFactory.instance().isDockerAvailable()) {
-                return ConditionEvaluationResult.enabled("a Docker engine is available");
+            String reason;
+            try {
+                if (DockerClientFactory.instance().isDockerAvailable()) {
+                    return ConditionEvaluationResult.enabled("a Docker engine is available");
+                }
+                reason = "no Docker engine is available";
+            } catch (RuntimeException e) {
+                // an engine answered but cannot be used here, such as one that cannot pull Testcontainers' own images
+                reason = "the Docker engine cannot be used (" + e.getMessage() + ")";
             }
-            return ConditionEvaluationResult.disabled("Skipped: no Docker engine is available, so the container tests"
-                    + " of the image, the shared registry and docker-compose.yml cannot run (start Docker to run them)");
+            return ConditionEvaluationResult.disabled("Skipped: " + reason + ", so the container tests of the image,"
+                    + " the shared registry and docker-compose.yml cannot run (start Docker to run them)");
         }
     }
 }
