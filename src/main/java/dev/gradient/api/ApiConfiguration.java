@@ -5,7 +5,7 @@ import dev.gradient.cache.InMemoryGraphRegistry;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.parse.SourceParser;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -40,9 +40,13 @@ class ApiConfiguration {
         return limits.buildLimits();
     }
 
-    /** The in-process registry, unless another (such as a shared one) is defined. */
+    /**
+     * The in-process registry, unless {@code gradient.registry} names another. A property
+     * condition rather than a missing-bean one: that would depend on the order in which the
+     * configurations are read.
+     */
     @Bean
-    @ConditionalOnMissingBean(GraphRegistry.class)
+    @ConditionalOnProperty(name = "gradient.registry", havingValue = "memory", matchIfMissing = true)
     GraphRegistry graphRegistry(GradientLimits limits) {
         return new InMemoryGraphRegistry(limits.maxRegisteredNodes());
     }

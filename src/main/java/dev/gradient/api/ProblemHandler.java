@@ -1,5 +1,6 @@
 package dev.gradient.api;
 
+import dev.gradient.cache.RegistryUnavailableException;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.Origin;
@@ -37,6 +38,8 @@ import tools.jackson.core.exc.StreamConstraintsException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** About how long a Redis restart or failover takes. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(GraphException.class)
     ResponseEntity<Object> graph(GraphException e) {
@@ -75,6 +78,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unknownGraph(UnknownGraphException e) {
         ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, Problems.UNKNOWN_GRAPH, e.getMessage());
         return respond(Problems.at(problem, e.pointer().isEmpty() ? null : e.pointer(), e.getMessage(), -1));
+    }
+
+    /**
+     * The shared registry cannot be reached: a 503 that invites a retry, never a 500, since
+     * the service works and the same request may succeed in a moment.
+     */
+    @ExceptionHandler(RegistryUnavailableException.class)
+    ResponseEntity<Object> registryUnavailable(RegistryUnavailableException e) {
+        log.warn("graph registry unavailable: {}", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.REGISTRY_UNAVAILABLE, e.getMessage()
+                + "; requests that send their expression or graph inline are still served");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -21,6 +21,8 @@ final class Problems {
     static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
     /** A graph id that the registry does not know. */
     static final String UNKNOWN_GRAPH = "UNKNOWN_GRAPH";
+    /** The shared graph registry cannot be reached now. */
+    static final String REGISTRY_UNAVAILABLE = "REGISTRY_UNAVAILABLE";
 
     private Problems() {
     }

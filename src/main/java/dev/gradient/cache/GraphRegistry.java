@@ -7,7 +7,8 @@ import java.util.Optional;
  * caches, a registry never forgets a graph by itself: only {@link #remove} does.
  *
  * <p>Implementations must be thread-safe. Ids are content hashes, so registering the same
- * graph twice, on any replica, is harmless.
+ * graph twice, on any replica, is harmless. A registry kept outside the process throws
+ * {@link RegistryUnavailableException} from any method when its store cannot be reached.
  */
 public interface GraphRegistry {
 

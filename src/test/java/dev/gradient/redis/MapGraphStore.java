@@ -1,0 +1,69 @@
+package dev.gradient.redis;
+
+import dev.gradient.cache.RegistryUnavailableException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A {@link GraphStore} in a map, shared by the registries of a test as Redis is by replicas; it can be taken down. */
+final class MapGraphStore implements GraphStore {
+
+    private final Map<String, String> graphs = new ConcurrentHashMap<>();
+    private final Map<String, Integer> nodes = new ConcurrentHashMap<>();
+    private volatile boolean down;
+
+    /** From now on, every call fails as an unreachable Redis does ({@code true}), or works again. */
+    void down(boolean down) {
+        this.down = down;
+    }
+
+    /** How many nodes are kept. */
+    long keptNodes() {
+        return nodes.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    @Override
+    public synchronized PutResult put(String id, String json, int count, long maxNodes) {
+        reachable();
+        long kept = keptNodes();
+        if (graphs.containsKey(id)) {
+            return new PutResult(Outcome.PRESENT, kept);
+        }
+        if (kept + count > maxNodes) {
+            return new PutResult(Outcome.FULL, kept);
+        }
+        graphs.put(id, json);
+        nodes.put(id, count);
+        return new PutResult(Outcome.ADDED, kept);
+    }
+
+    @Override
+    public Optional<String> get(String id) {
+        reachable();
+        return Optional.ofNullable(graphs.get(id));
+    }
+
+    @Override
+    public boolean contains(String id) {
+        reachable();
+        return graphs.containsKey(id);
+    }
+
+    @Override
+    public synchronized boolean delete(String id) {
+        reachable();
+        nodes.remove(id);
+        return graphs.remove(id) != null;
+    }
+
+    @Override
+    public void ping() {
+        reachable();
+    }
+
+    private void reachable() {
+        if (down) {
+            throw new RegistryUnavailableException("the test store is down", null);
+        }
+    }
+}
