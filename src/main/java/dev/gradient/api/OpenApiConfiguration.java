@@ -117,6 +117,11 @@ class OpenApiConfiguration {
         }
     }
 
+    /** With the shared (Redis) registry: what a request answers while the registry cannot be reached. */
+    private static final String REGISTRY_UNAVAILABLE = "The shared graph registry (gradient.registry=redis) cannot be"
+            + " reached (REGISTRY_UNAVAILABLE, with Retry-After); requests by graphId, registering and deleting wait"
+            + " for it, inline expression and graph requests do not.";
+
     private static void addProblems(String path, PathItem item) {
         boolean byId = path.contains("{id}");
         if (item.getPost() != null) {
@@ -130,10 +135,12 @@ class OpenApiConfiguration {
             problem(responses, "415", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE).");
             problem(responses, "422", "Well-formed, but the function or point does not make sense: SYNTAX, UNKNOWN_OP,"
                     + " UNKNOWN_NAME, CYCLE, SHAPE_MISMATCH, MISSING_INPUT, NOT_SCALAR, UNKNOWN_ENGINE, ...");
+            problem(responses, "503", REGISTRY_UNAVAILABLE);
         }
         for (Operation operation : new Operation[] {item.getGet(), item.getDelete()}) {
             if (operation != null && byId) {
                 problem(operation.getResponses(), "404", "No graph has this id (UNKNOWN_GRAPH).");
+                problem(operation.getResponses(), "503", REGISTRY_UNAVAILABLE);
             }
         }
     }
