@@ -1,5 +1,5 @@
 /**
- * JMH benchmarks of the engines and the products built on them, run by {@code ./mvnw -Pbench
+ * JMH benchmarks of the engines and the products built on them, run by {@code ./mvnw -Pbench clean
  * verify}. Each class measures the two sides of one ratio in the same run; docs/PERFORMANCE.md
  * reports the ratios and how to rerun each.
  */
