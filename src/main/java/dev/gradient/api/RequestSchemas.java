@@ -59,7 +59,11 @@ final class RequestSchemas {
             List<InputSpec> inputs,
             @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED)) List<NodeSpec> nodes,
             @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Node ids or"
-                    + " input names, in the order results are reported."), minItems = 1) List<String> outputs) {
+                    + " input names, in the order results are reported."), minItems = 1) List<String> outputs,
+            @ArraySchema(arraySchema = @Schema(description = "Beyond the contract, optional: the names results are"
+                    + " reported under, one per output, where they differ from the outputs' ids. The canonical form"
+                    + " of an expression that reads an input called f uses it, since its output is also called f."))
+            List<String> outputNames) {
     }
 
     /** The body of {@code POST /evaluate}. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -16,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * already expanded into op nodes and nodes are in the parser's canonical order, so the same
  * function gets the same id however its nodes were ordered, on every replica and after
  * every restart. The canonical form is itself a valid graph: posting it again gives the same id.
+ * {@code outputNames} appears only where an output is reported under another name than its
+ * node's id (an expression's {@code f} where an input is also called {@code f}).
  */
 public final class CanonicalForm {
 
@@ -50,7 +53,12 @@ public final class CanonicalForm {
             }
         }
         ArrayNode outputs = root.putArray("outputs");
-        graph.outputNames().forEach(outputs::add);
+        graph.outputs().forEach(output -> outputs.add(graph.nodes().get(output).id()));
+        List<String> ids = graph.outputs().stream().map(output -> graph.nodes().get(output).id()).toList();
+        if (!ids.equals(graph.outputNames())) {
+            ArrayNode names = root.putArray("outputNames");
+            graph.outputNames().forEach(names::add);
+        }
         return root;
     }
 

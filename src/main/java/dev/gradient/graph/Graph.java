@@ -23,15 +23,27 @@ public final class Graph {
     private final List<Node> nodes;
     private final List<Integer> inputs;
     private final List<Integer> outputs;
+    private final List<String> outputNames;
     private final List<Origin> origins;
     private final List<String> inputNames;
     private final Map<String, Integer> inputIndex;
 
-    /** A graph; see the class comment for what is checked. */
+    /** A graph whose outputs are named by their nodes' ids; see the class comment for what is checked. */
     public Graph(List<Node> nodes, List<Integer> inputs, List<Integer> outputs, List<Origin> origins) {
+        this(nodes, inputs, outputs, outputs.stream().map(i -> nodes.get(i).id()).toList(), origins);
+    }
+
+    /**
+     * A graph whose outputs are reported under {@code outputNames}, which may differ from the
+     * nodes' ids: an expression's output is named {@code f} even where an input is also called
+     * {@code f}, and ids must be unique.
+     */
+    public Graph(List<Node> nodes, List<Integer> inputs, List<Integer> outputs, List<String> outputNames,
+            List<Origin> origins) {
         this.nodes = List.copyOf(nodes);
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
+        this.outputNames = List.copyOf(outputNames);
         this.origins = List.copyOf(origins);
         validate();
         this.inputNames = this.inputs.stream().map(i -> this.nodes.get(i).id()).toList();
@@ -83,6 +95,9 @@ public final class Graph {
         for (int output : outputs) {
             Objects.checkIndex(output, nodes.size());
         }
+        if (outputNames.size() != outputs.size() || new HashSet<>(outputNames).size() != outputNames.size()) {
+            throw new IllegalArgumentException("one distinct name per output expected");
+        }
     }
 
     /** The nodes, in topological order. */
@@ -122,6 +137,6 @@ public final class Graph {
 
     /** The names of the outputs, in order. */
     public List<String> outputNames() {
-        return outputs.stream().map(i -> nodes.get(i).id()).toList();
+        return outputNames;
     }
 }

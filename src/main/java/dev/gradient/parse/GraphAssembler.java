@@ -30,6 +30,12 @@ final class GraphAssembler {
      */
     static Graph assemble(List<DraftNode> drafts, List<DeclaredInput> declared, List<String> outputs,
             List<Origin> outputOrigins) {
+        return assemble(drafts, declared, outputs, outputs, outputOrigins);
+    }
+
+    /** As above, with the outputs reported under {@code outputNames} rather than their ids. */
+    static Graph assemble(List<DraftNode> drafts, List<DeclaredInput> declared, List<String> outputs,
+            List<String> outputNames, List<Origin> outputOrigins) {
         Map<String, Integer> byId = new HashMap<>();
         for (int i = 0; i < drafts.size(); i++) {
             DraftNode draft = drafts.get(i);
@@ -82,7 +88,13 @@ final class GraphAssembler {
             }
             outputPositions.add(positions.get(name));
         }
-        return new Graph(nodes, inputPositions, outputPositions, origins);
+        for (int k = 0; k < outputNames.size(); k++) {
+            if (outputNames.subList(0, k).contains(outputNames.get(k))) {
+                throw new GraphException("DUPLICATE_OUTPUT", "'" + outputNames.get(k) + "' names two outputs",
+                        outputOrigins.get(k));
+            }
+        }
+        return new Graph(nodes, inputPositions, outputPositions, outputNames, origins);
     }
 
     private static Map<String, DeclaredInput> resolveInputs(List<DraftNode> drafts, List<DeclaredInput> declared,

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 final class GraphParser {
 
     private static final Set<String> NODE_FIELDS = Set.of("id", "op", "args", "attrs", "const", "expr");
-    private static final Set<String> GRAPH_FIELDS = Set.of("inputs", "nodes", "outputs");
+    private static final Set<String> GRAPH_FIELDS = Set.of("inputs", "nodes", "outputs", "outputNames");
 
     private GraphParser() {
     }
@@ -60,13 +60,31 @@ final class GraphParser {
             throw new MalformedRequestException("Expected a non-empty array of output names but was "
                     + Values.describe(outputs) + " at " + pointer + "/outputs", pointer + "/outputs");
         }
-        List<String> outputNames = new ArrayList<>();
+        List<String> outputNames = new ArrayList<>(); // the outputs' node ids or input names
         List<Origin> outputOrigins = new ArrayList<>();
         for (int k = 0; k < outputs.size(); k++) {
             outputNames.add(string(outputs.get(k), pointer + "/outputs/" + k));
             outputOrigins.add(Origin.at(pointer + "/outputs/" + k));
         }
-        return GraphAssembler.assemble(drafts, declared, outputNames, outputOrigins);
+        return GraphAssembler.assemble(drafts, declared, outputNames, reportedNames(graph, outputNames, pointer),
+                outputOrigins);
+    }
+
+    /** The names results are reported under: {@code outputNames} where given, else the outputs' own names. */
+    private static List<String> reportedNames(JsonNode graph, List<String> outputs, String pointer) {
+        JsonNode names = graph.get("outputNames");
+        if (names == null || names.isNull()) {
+            return outputs;
+        }
+        if (!names.isArray() || names.size() != outputs.size()) {
+            throw new MalformedRequestException("Expected an array of " + outputs.size() + " names, one per output, but was "
+                    + Values.describe(names) + " at " + pointer + "/outputNames", pointer + "/outputNames");
+        }
+        List<String> reported = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            reported.add(string(names.get(k), pointer + "/outputNames/" + k));
+        }
+        return reported;
     }
 
     private static void node(JsonNode node, String pointer, Set<String> defined, ParseLimits limits, List<DraftNode> out) {

@@ -15,6 +15,12 @@ public final class SourceParser {
     /** The name of an expression source's one output. */
     public static final String EXPRESSION_OUTPUT = "f";
 
+    /**
+     * The output node's id where an expression reads an input called {@code f}: not an
+     * identifier, so no name in an expression can refer to it; the output is still reported as f.
+     */
+    private static final String INTERNAL_OUTPUT = "=f";
+
     private final ParseLimits limits;
 
     /** A parser that enforces {@code limits}. */
@@ -26,7 +32,18 @@ public final class SourceParser {
     public Graph expression(String text, String pointer) {
         List<DraftNode> drafts = new ArrayList<>();
         ExpressionParser.parse(text, pointer, EXPRESSION_OUTPUT, name -> false, limits, drafts);
+        if (usesName(drafts, EXPRESSION_OUTPUT)) {
+            drafts.clear();
+            ExpressionParser.parse(text, pointer, INTERNAL_OUTPUT, name -> false, limits, drafts);
+            return GraphAssembler.assemble(drafts, null, List.of(INTERNAL_OUTPUT), List.of(EXPRESSION_OUTPUT),
+                    List.of(Origin.at(pointer)));
+        }
         return GraphAssembler.assemble(drafts, null, List.of(EXPRESSION_OUTPUT), List.of(Origin.at(pointer)));
+    }
+
+    /** Whether some node of {@code drafts} reads the name {@code name}. */
+    private static boolean usesName(List<DraftNode> drafts, String name) {
+        return drafts.stream().anyMatch(draft -> draft.args().contains(name));
     }
 
     /**
@@ -46,9 +63,14 @@ public final class SourceParser {
             parts.add(part);
             partOrigins.add(Origin.at(pointer + "/" + k));
         }
-        drafts.add(DraftNode.apply(EXPRESSION_OUTPUT, OpCalls.find("vector", Origin.at(pointer)), parts,
+        // the output node gets an id that no name in the expressions can be, so that an input may be called f
+        drafts.add(DraftNode.apply(INTERNAL_OUTPUT, OpCalls.find("vector", Origin.at(pointer)), parts,
                 partOrigins, dev.gradient.graph.Attrs.NONE, Origin.at(pointer)));
-        return GraphAssembler.assemble(drafts, null, List.of(EXPRESSION_OUTPUT), List.of(Origin.at(pointer)));
+        String id = usesName(drafts, EXPRESSION_OUTPUT) ? INTERNAL_OUTPUT : EXPRESSION_OUTPUT;
+        if (id.equals(EXPRESSION_OUTPUT)) {
+            drafts.set(drafts.size() - 1, drafts.get(drafts.size() - 1).renamed(EXPRESSION_OUTPUT));
+        }
+        return GraphAssembler.assemble(drafts, null, List.of(id), List.of(EXPRESSION_OUTPUT), List.of(Origin.at(pointer)));
     }
 
     /** A JSON graph, found at {@code pointer}. */

@@ -75,6 +75,18 @@ class ExpressionParserTest {
     }
 
     @Test
+    void anInputMayBeCalledFLikeTheOutput() {
+        assertThat(eval("f * 2 + 1", Map.of("f", 3.0))).isEqualTo(7.0);
+        assertThat(eval("f", Map.of("f", 3.0))).isEqualTo(3.0);
+        Graph graph = parser.expression("f * 2", "/expression");
+        assertThat(graph.inputNames()).containsExactly("f");
+        assertThat(graph.outputNames()).containsExactly("f");
+        Graph vector = parser.expressions(java.util.List.of("f + g", "g"), "/expression");
+        assertThat(vector.inputNames()).containsExactly("f", "g");
+        assertThat(vector.outputNames()).containsExactly("f");
+    }
+
+    @Test
     void twoArgumentMaxAndMinAreElementwise() {
         assertThat(eval("max(x, y) + min(x, 2*y)", Map.of("x", 0.8, "y", 0.3))).isEqualTo(1.4, within(1e-15));
     }

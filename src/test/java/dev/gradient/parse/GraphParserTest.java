@@ -38,6 +38,16 @@ class GraphParserTest {
     }
 
     @Test
+    void anExpressionReadingFHasACanonicalFormThatParsesBackToTheSameId() {
+        Graph expression = parser.expression("f * 2", "/expression");
+        Graph again = parser.graph(CanonicalForm.toJson(expression), "/graph");
+        assertThat(again.outputNames()).containsExactly("f");
+        assertThat(again.inputNames()).containsExactly("f");
+        assertThat(CanonicalForm.id(again)).isEqualTo(CanonicalForm.id(expression));
+        assertThat(CanonicalForm.id(expression)).isNotEqualTo(CanonicalForm.id(parser.expression("g * 2", "/expression")));
+    }
+
+    @Test
     void differentFunctionsGetDifferentIds() {
         Graph a = parse("{'nodes': [{'id': 'f', 'expr': 'x + y'}], 'outputs': ['f']}");
         Graph b = parse("{'nodes': [{'id': 'f', 'expr': 'x - y'}], 'outputs': ['f']}");
