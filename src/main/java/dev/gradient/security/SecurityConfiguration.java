@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -54,6 +55,15 @@ class SecurityConfiguration {
             http.addFilterBefore(new RateLimitFilter(limiter, open, resolver), AuthorizationFilter.class);
         }
         return http.build();
+    }
+
+    /**
+     * A URL that Spring Security's firewall rejects (encoded dots or slashes, for example) is a
+     * 400 problem like any other malformed request, not the container's error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        return (request, response, e) -> resolver.resolveException(request, response, null, e);
     }
 
     /** A test may supply its own clock, so that refilling needs no waiting. */
