@@ -11,26 +11,26 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <key>}. A request without the header goes on
- * anonymous, and the authorization rules decide (open paths pass, the rest get 401); a header
- * that is not a known bearer key is a 401 at once, even on an open path, since a client that
- * sends a wrong key should learn so.
+ * Authenticates {@code Authorization: Bearer <key>}. A request without a valid key goes on
+ * anonymous, and the authorization rules decide: open paths pass, the rest get 401. A wrong
+ * key is not refused here but noted on the request for the 401's detail, so that the rate
+ * limit, which comes next, counts it against the caller's address: guessing keys is limited
+ * like any other request.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
+    /** The request attribute that holds why a presented key was refused. */
+    static final String REFUSED = ApiKeyFilter.class.getName() + ".refused";
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys keys;
-    private final AuthenticationEntryPoint entryPoint;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiKeyFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
+    ApiKeyFilter(ApiKeys keys) {
         this.keys = keys;
-        this.entryPoint = entryPoint;
     }
 
     @Override
@@ -42,13 +42,14 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            entryPoint.commence(request, response,
-                    new BadCredentialsException("The Authorization header must be 'Bearer <API key>'"));
+            request.setAttribute(REFUSED, new BadCredentialsException("The Authorization header must be 'Bearer <API key>'"));
+            chain.doFilter(request, response);
             return;
         }
         Optional<String> tenant = keys.tenantOf(header.substring(BEARER.length()).strip());
         if (tenant.isEmpty()) {
-            entryPoint.commence(request, response, new BadCredentialsException("The API key is not valid"));
+            request.setAttribute(REFUSED, new BadCredentialsException("The API key is not valid"));
+            chain.doFilter(request, response);
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

@@ -9,6 +9,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Answers a request without a valid key through the MVC exception resolvers, so that the 401
  * is the same problem+json as every other error, written by the API's one problem handler.
+ * Where a key was presented and refused, the 401 says why rather than that a key is missing.
  */
 final class ProblemEntryPoint implements AuthenticationEntryPoint {
 
@@ -20,6 +21,7 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
-        resolver.resolveException(request, response, null, e);
+        Object refused = request.getAttribute(ApiKeyFilter.REFUSED);
+        resolver.resolveException(request, response, null, refused instanceof AuthenticationException why ? why : e);
     }
 }

@@ -46,7 +46,7 @@ class SecurityConfiguration {
                     .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                     .requestMatchers(open).permitAll()
                     .anyRequest().authenticated())
-                    .addFilterBefore(new ApiKeyFilter(new ApiKeys(keys.apiKeys()), entryPoint),
+                    .addFilterBefore(new ApiKeyFilter(new ApiKeys(keys.apiKeys())),
                             AnonymousAuthenticationFilter.class);
         } else {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());

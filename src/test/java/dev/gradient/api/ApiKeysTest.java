@@ -50,6 +50,7 @@ class ApiKeysTest extends ApiTest {
     void aWrongKeyIsA401Problem() {
         unauthorized(api.withKey("acme-key-but-not-quite").post("/evaluate", EVALUATE));
         unauthorized(api.withKey(ACME_SHA256).post("/evaluate", EVALUATE));
+        assertThat(api.withKey("wrong").get("/ops").json().path("detail").asString()).isEqualTo("The API key is not valid");
     }
 
     @Test

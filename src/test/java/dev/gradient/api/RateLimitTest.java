@@ -138,6 +138,14 @@ class RateLimitTest extends ApiTest {
     }
 
     @Test
+    void guessingKeysIsLimitedByAddress() {
+        for (int i = 0; i < 5; i++) {
+            problem(api.withKey("guess-" + i).get("/ops"), 401, "UNAUTHORIZED");
+        }
+        limited(api.withKey("guess-5").get("/ops"), "720");
+    }
+
+    @Test
     void healthIsNeverLimited() {
         for (int i = 0; i < 8; i++) {
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
