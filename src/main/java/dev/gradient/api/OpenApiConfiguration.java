@@ -12,6 +12,8 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -87,6 +89,11 @@ class OpenApiConfiguration {
                     .additionalProperties(ref("NamedValues")));
             components.addSchemas("Expression", expressionSchema());
             components.addSchemas("Problem", problemSchema());
+            components.addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                    .description("An API key, where the operator configured keys (gradient.security.api-keys);"
+                            + " without keys the service is open and needs none."));
+            // either no key (a service without keys) or the bearer key: clients may send one or not
+            openApi.setSecurity(List.of(new SecurityRequirement(), new SecurityRequirement().addList("apiKey")));
             components.getSchemas().values().forEach(OpenApiConfiguration::tidy);
             if (openApi.getPaths() != null) {
                 openApi.getPaths().forEach(OpenApiConfiguration::addProblems);
