@@ -8,6 +8,7 @@ import dev.gradient.engine.Compiled;
 import dev.gradient.graph.CanonicalForm;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphException;
+import dev.gradient.security.Tenants;
 import dev.gradient.tensor.Shape;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,7 +38,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The graph registry: {@code POST /graphs} compiles and keeps a graph under the content hash
  * of its canonical form, {@code GET /graphs/{id}} describes it, {@code DELETE /graphs/{id}}
- * forgets it.
+ * forgets it. With API keys each tenant has its own registry namespace: another tenant's
+ * graph is a 404, exactly like one that does not exist, so that ids reveal nothing.
  */
 @RestController
 @Tag(name = "graphs", description = "Register a function once and name it by id in later requests.")
@@ -94,7 +96,7 @@ class GraphController {
         Json.onlyFields(body, Set.of(Sources.EXPRESSION, Sources.GRAPH), "");
         ParsedGraph graph = sources.resolveInline(body);
         GraphDescription description = describe(graph, false);
-        if (registry.register(graph)) {
+        if (registry.register(Tenants.namespace(), graph)) {
             return ResponseEntity.created(URI.create("/graphs/" + graph.id())).body(description);
         }
         return ResponseEntity.ok(description);
@@ -111,14 +113,14 @@ class GraphController {
             responses = @ApiResponse(responseCode = "204", description = "Forgotten."))
     @DeleteMapping("/graphs/{id}")
     ResponseEntity<Void> delete(@Parameter(description = "A graph id from POST /graphs.", example = "a35d007e3357d2307de799c4857f49ae") @PathVariable String id) {
-        if (!registry.remove(id)) {
+        if (!registry.remove(Tenants.namespace(), id)) {
             throw new UnknownGraphException(id, "");
         }
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
     private ParsedGraph find(String id) {
-        return registry.find(id).orElseThrow(() -> new UnknownGraphException(id, ""));
+        return registry.find(Tenants.namespace(), id).orElseThrow(() -> new UnknownGraphException(id, ""));
     }
 
     private GraphDescription describe(ParsedGraph parsed, boolean withGraph) {

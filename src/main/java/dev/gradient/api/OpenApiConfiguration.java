@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
@@ -11,6 +12,8 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,6 +56,10 @@ class OpenApiConfiguration {
             - /jvp: where "wrt" is given, "tangent" must name exactly those inputs (MISSING_TANGENT, \
             UNKNOWN_NAME). /vjp: "cotangent" must name every output (MISSING_COTANGENT).
             - GET /ops and GET /engines answer JSON arrays.
+            - Optional API keys: where the operator configures them, every operation needs \
+            'Authorization: Bearer <key>' (else 401 UNAUTHORIZED), and each key's tenant sees only the \
+            graphs it registered (another tenant's id is a 404 UNKNOWN_GRAPH). Rate limits answer 429 \
+            RATE_LIMITED with Retry-After; a batch counts one per point.
             - Limits past the contract's: the response size (numbers over all points) and the \
             estimated cost summed over a batch's points are bounded too; 413 problems name the \
             configuration property in "limit".
@@ -82,6 +89,11 @@ class OpenApiConfiguration {
                     .additionalProperties(ref("NamedValues")));
             components.addSchemas("Expression", expressionSchema());
             components.addSchemas("Problem", problemSchema());
+            components.addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                    .description("An API key, where the operator configured keys (gradient.security.api-keys);"
+                            + " without keys the service is open and needs none."));
+            // either no key (a service without keys) or the bearer key: clients may send one or not
+            openApi.setSecurity(List.of(new SecurityRequirement(), new SecurityRequirement().addList("apiKey")));
             components.getSchemas().values().forEach(OpenApiConfiguration::tidy);
             if (openApi.getPaths() != null) {
                 openApi.getPaths().forEach(OpenApiConfiguration::addProblems);
@@ -122,16 +134,29 @@ class OpenApiConfiguration {
             + " reached (REGISTRY_UNAVAILABLE, with Retry-After); requests by graphId, registering and deleting wait"
             + " for it, inline expression and graph requests do not.";
 
+    private static final String UNAUTHORIZED = "API keys are configured (gradient.security.api-keys) and the request"
+            + " has no valid 'Authorization: Bearer <key>' (UNAUTHORIZED, with WWW-Authenticate: Bearer). Without keys"
+            + " configured the service is open and never answers this.";
+    private static final String RATE_LIMITED = "The client's rate limit (per tenant, or per address without keys) is"
+            + " used up for now (RATE_LIMITED); Retry-After says in how many seconds to retry. A request takes one"
+            + " token, a batch one per point.";
+
     private static void addProblems(String path, PathItem item) {
         boolean byId = path.contains("{id}");
+        for (Operation operation : item.readOperations()) {
+            problem(operation.getResponses(), "401", UNAUTHORIZED);
+            problem(operation.getResponses(), "429", RATE_LIMITED);
+            operation.getResponses().get("429").addHeaderObject("Retry-After", new Header()
+                    .description("Whole seconds until the request may succeed.").schema(type("integer")));
+        }
         if (item.getPost() != null) {
             ApiResponses responses = item.getPost().getResponses();
             problem(responses, "400", "The body is not JSON, or not of the contract's form (MALFORMED_REQUEST).");
             if (!path.equals("/graphs")) {
                 problem(responses, "404", "The graphId names no registered graph (UNKNOWN_GRAPH).");
             }
-            problem(responses, "413", "A limit is passed: body size, nodes, elements in one tensor, points in a batch,"
-                    + " an estimated cost or result size (LIMIT_EXCEEDED).");
+            problem(responses, "413", "A limit is passed: body size, nodes, elements in one tensor, points in a batch"
+                    + " (or more points than a rate-limit bucket holds), an estimated cost or result size (LIMIT_EXCEEDED).");
             problem(responses, "415", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE).");
             problem(responses, "422", "Well-formed, but the function or point does not make sense: SYNTAX, UNKNOWN_OP,"
                     + " UNKNOWN_NAME, CYCLE, SHAPE_MISMATCH, MISSING_INPUT, NOT_SCALAR, UNKNOWN_ENGINE, ...");
@@ -196,7 +221,7 @@ class OpenApiConfiguration {
         properties.put("instance", type("string").format("uri"));
         properties.put("code", type("string").description("A stable, machine-readable code, like UNKNOWN_OP, CYCLE,"
                 + " SHAPE_MISMATCH, UNKNOWN_NAME, SYNTAX, MISSING_INPUT, NOT_SCALAR, LIMIT_EXCEEDED, UNKNOWN_GRAPH,"
-                + " MALFORMED_REQUEST.").example("UNKNOWN_NAME"));
+                + " MALFORMED_REQUEST, UNAUTHORIZED, RATE_LIMITED.").example("UNKNOWN_NAME"));
         Map<String, Schema> error = new LinkedHashMap<>();
         error.put("pointer", type("string").description("A JSON Pointer into the request.").example("/at/x"));
         error.put("message", type("string"));

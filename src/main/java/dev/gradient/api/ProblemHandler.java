@@ -6,6 +6,7 @@ import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.Origin;
 import dev.gradient.op.OpException;
 import dev.gradient.parse.MalformedRequestException;
+import dev.gradient.security.RateLimitedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -91,6 +95,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 + "; requests that send their expression or graph inline are still served");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * API keys are on and the request has none or a wrong one (raised by the security filters,
+     * which hand it here). The same answer for an unknown key and a malformed header, apart from
+     * the detail, and nothing about which tenants exist.
+     */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthorized(AuthenticationException e) {
+        String detail = e instanceof BadCredentialsException ? e.getMessage()
+                : "This service needs an API key: send 'Authorization: Bearer <API key>'";
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gradient\"")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, detail));
+    }
+
+    /** A URL or header that the security firewall refuses (such as an encoded {@code ..}): malformed. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, e.getMessage()));
+    }
+
+    /** The client's tokens are used up: 429 with the whole seconds until enough are back. */
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<Object> rateLimited(RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

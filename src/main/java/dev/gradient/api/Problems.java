@@ -23,6 +23,10 @@ final class Problems {
     static final String UNKNOWN_GRAPH = "UNKNOWN_GRAPH";
     /** The shared graph registry cannot be reached now. */
     static final String REGISTRY_UNAVAILABLE = "REGISTRY_UNAVAILABLE";
+    /** API keys are configured and the request has none, or a wrong one. */
+    static final String UNAUTHORIZED = "UNAUTHORIZED";
+    /** The client's rate limit is used up for now. */
+    static final String RATE_LIMITED = "RATE_LIMITED";
 
     private Problems() {
     }
@@ -51,11 +55,13 @@ final class Problems {
     static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> MALFORMED_REQUEST;
+            case 401 -> UNAUTHORIZED;
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
             case 413 -> LIMIT_EXCEEDED;
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> RATE_LIMITED;
             default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "HTTP_" + status.value();
         };
     }

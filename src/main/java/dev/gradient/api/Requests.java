@@ -9,6 +9,7 @@ import dev.gradient.graph.GraphException;
 import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.Origin;
 import dev.gradient.parse.Values;
+import dev.gradient.security.RateLimiter;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.ArrayList;
@@ -35,9 +36,12 @@ final class Requests {
     private final CompiledCache compiled;
     private final EngineRegistry engines;
     private final GradientLimits limits;
+    private final RateLimiter rateLimiter;
 
-    Requests(Sources sources, CompiledCache compiled, EngineRegistry engines, GradientLimits limits) {
+    Requests(Sources sources, CompiledCache compiled, EngineRegistry engines, GradientLimits limits,
+            RateLimiter rateLimiter) {
         this.sources = sources;
+        this.rateLimiter = rateLimiter;
         this.compiled = compiled;
         this.engines = engines;
         this.limits = limits;
@@ -66,6 +70,8 @@ final class Requests {
                 throw new LimitExceededException("gradient.limits.max-points",
                         "the batch has " + points.size() + " points; the limit is " + limits.maxPoints());
             }
+            // a batch costs by its points; charged before any point is read or compiled
+            rateLimiter.chargeBatch(points.size());
         }
         ParsedGraph graph = sources.resolve(body);
         List<Point> read = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.gradient.cache.SourceCache;
 import dev.gradient.graph.CanonicalForm;
 import dev.gradient.graph.Graph;
 import dev.gradient.parse.SourceParser;
+import dev.gradient.security.Tenants;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -13,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Finds the function a request names: exactly one of {@code expression}, {@code graph} or
  * {@code graphId}. Inline sources are parsed once per distinct text and then served from the
- * {@link SourceCache}; ids are looked up in the {@link GraphRegistry} only, so that a deleted
- * graph is gone even while its inline form is still cached.
+ * {@link SourceCache}; ids are looked up in the {@link GraphRegistry} only, in the caller's
+ * namespace, so that a deleted graph is gone even while its inline form is still cached, and
+ * another tenant's graph is unknown. Inline sources belong to no namespace.
  */
 @Component
 final class Sources {
@@ -38,7 +40,7 @@ final class Sources {
         String field = exactlyOne(body, List.of(EXPRESSION, GRAPH, GRAPH_ID));
         if (field.equals(GRAPH_ID)) {
             String id = Json.string(body.get(GRAPH_ID), "/" + GRAPH_ID);
-            return registry.find(id).orElseThrow(() -> new UnknownGraphException(id, "/" + GRAPH_ID));
+            return registry.find(Tenants.namespace(), id).orElseThrow(() -> new UnknownGraphException(id, "/" + GRAPH_ID));
         }
         return inline(body, field);
     }

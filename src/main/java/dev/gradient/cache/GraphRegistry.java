@@ -6,6 +6,11 @@ import java.util.Optional;
  * The graphs that clients registered with {@code POST /graphs}, found by id. Unlike the
  * caches, a registry never forgets a graph by itself: only {@link #remove} does.
  *
+ * <p>Graphs are kept per namespace: with API keys each tenant has its own, and a graph kept in
+ * one namespace is not found from another, even under the same id. Without keys every request
+ * uses {@link #DEFAULT_NAMESPACE}. Two namespaces that register the same graph each keep their
+ * own copy, so deleting one leaves the other.
+ *
  * <p>Implementations must be thread-safe. Ids are content hashes, so registering the same
  * graph twice, on any replica, is harmless. A registry kept outside the process throws
  * {@link RegistryUnavailableException} from any method when its store cannot be reached.
@@ -13,16 +18,22 @@ import java.util.Optional;
 public interface GraphRegistry {
 
     /**
-     * Keeps {@code graph} under its id. Returns {@code true} where it was new, {@code false}
+     * The namespace of every request while API keys are off. Empty, so that no tenant name
+     * (which must not be empty) can coincide with it.
+     */
+    String DEFAULT_NAMESPACE = "";
+
+    /**
+     * Keeps {@code graph} under its id in {@code namespace}. Returns {@code true} where it was new, {@code false}
      * where a graph with that id was already kept. Throws
      * {@link dev.gradient.graph.LimitExceededException} where keeping it would pass the
      * registry's bound.
      */
-    boolean register(ParsedGraph graph);
+    boolean register(String namespace, ParsedGraph graph);
 
-    /** The graph kept under {@code id}, if any. */
-    Optional<ParsedGraph> find(String id);
+    /** The graph that {@code namespace} keeps under {@code id}, if any. */
+    Optional<ParsedGraph> find(String namespace, String id);
 
-    /** Forgets the graph kept under {@code id}; {@code false} where there was none. */
-    boolean remove(String id);
+    /** Forgets the graph that {@code namespace} keeps under {@code id}; {@code false} where there was none. */
+    boolean remove(String namespace, String id);
 }

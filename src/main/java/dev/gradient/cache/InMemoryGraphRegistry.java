@@ -9,11 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * A {@link GraphRegistry} in this process's memory: a concurrent map, never evicted, bounded
  * by the total node count of the graphs it keeps so that clients cannot fill the heap.
  * Graphs do not survive a restart; since ids are content hashes, re-registering after one
- * gives the same ids.
+ * gives the same ids. The bound is global, over every namespace: it bounds the heap whatever
+ * the number of tenants, and each namespace's copy of a graph counts.
  */
 public final class InMemoryGraphRegistry implements GraphRegistry {
 
-    private final Map<String, ParsedGraph> graphs = new ConcurrentHashMap<>();
+    private record Key(String namespace, String id) {
+    }
+
+    private final Map<Key, ParsedGraph> graphs = new ConcurrentHashMap<>();
     private final long maxNodes;
     private long nodes;
 
@@ -26,9 +30,10 @@ public final class InMemoryGraphRegistry implements GraphRegistry {
     }
 
     @Override
-    public synchronized boolean register(ParsedGraph graph) {
+    public synchronized boolean register(String namespace, ParsedGraph graph) {
         // synchronized so that the node count and the map agree; registration is rare next to lookups
-        if (graphs.containsKey(graph.id())) {
+        Key key = new Key(namespace, graph.id());
+        if (graphs.containsKey(key)) {
             return false;
         }
         if (nodes + graph.nodeCount() > maxNodes) {
@@ -37,19 +42,19 @@ public final class InMemoryGraphRegistry implements GraphRegistry {
                             + " nodes in registered graphs; the limit is " + maxNodes
                             + " (DELETE /graphs/{id} frees room)");
         }
-        graphs.put(graph.id(), graph);
+        graphs.put(key, graph);
         nodes += graph.nodeCount();
         return true;
     }
 
     @Override
-    public Optional<ParsedGraph> find(String id) {
-        return Optional.ofNullable(graphs.get(id));
+    public Optional<ParsedGraph> find(String namespace, String id) {
+        return Optional.ofNullable(graphs.get(new Key(namespace, id)));
     }
 
     @Override
-    public synchronized boolean remove(String id) {
-        ParsedGraph removed = graphs.remove(id);
+    public synchronized boolean remove(String namespace, String id) {
+        ParsedGraph removed = graphs.remove(new Key(namespace, id));
         if (removed == null) {
             return false;
         }

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The shared store behind {@link SharedGraphRegistry}: canonical graph JSON kept under its
- * id, with the total node count of everything kept. An interface so that the registry's
+ * namespace and id, with the total node count of everything kept, over every namespace. An interface so that the registry's
  * logic is tested without a Redis; {@link RedisGraphStore} is the real one.
  *
  * <p>Every method throws {@link dev.gradient.cache.RegistryUnavailableException} when the
@@ -27,20 +27,20 @@ interface GraphStore {
     }
 
     /**
-     * Keeps {@code json}, a graph of {@code nodes} nodes, under {@code id}, unless that id is
-     * kept already or the total would pass {@code maxNodes}; atomically, so that replicas
+     * Keeps {@code json}, a graph of {@code nodes} nodes, under {@code id} in {@code namespace},
+     * unless that namespace keeps the id already or the total would pass {@code maxNodes}; atomically, so that replicas
      * registering at once cannot together pass the bound.
      */
-    PutResult put(String id, String json, int nodes, long maxNodes);
+    PutResult put(String namespace, String id, String json, int nodes, long maxNodes);
 
-    /** The JSON kept under {@code id}, if any. */
-    Optional<String> get(String id);
+    /** The JSON kept under {@code id} in {@code namespace}, if any. */
+    Optional<String> get(String namespace, String id);
 
-    /** Whether anything is kept under {@code id}. */
-    boolean contains(String id);
+    /** Whether {@code namespace} keeps anything under {@code id}. */
+    boolean contains(String namespace, String id);
 
-    /** Forgets what is kept under {@code id}; {@code false} where there was nothing. */
-    boolean delete(String id);
+    /** Forgets what {@code namespace} keeps under {@code id}; {@code false} where there was nothing. */
+    boolean delete(String namespace, String id);
 
     /** Returns normally when the store answers. */
     void ping();

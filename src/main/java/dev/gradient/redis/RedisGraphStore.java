@@ -10,7 +10,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * A {@link GraphStore} in Redis. Each graph is a hash {@code gradient:{registry}:graph:<id>}
- * with the fields {@code graph} (the canonical JSON) and {@code nodes}; the string
+ * (the default namespace, as before tenants existed, so that data kept then is still found)
+ * or {@code gradient:{registry}:tenant:<tenant>:graph:<id>} (a tenant's; tenant names hold no
+ * colon, so the two forms cannot meet) with the fields {@code graph} (the canonical JSON) and {@code nodes}; the string
  * {@code gradient:{registry}:nodes} is the total over all graphs, which bounds the registry
  * as {@code gradient.limits.max-registered-nodes} does in process.
  *
@@ -49,26 +51,27 @@ final class RedisGraphStore implements GraphStore {
     }
 
     @Override
-    public PutResult put(String id, String json, int nodes, long maxNodes) {
-        List<?> result = call("register graph " + id, () -> redis.execute(PUT, List.of(key(id), TOTAL), json,
+    public PutResult put(String namespace, String id, String json, int nodes, long maxNodes) {
+        List<?> result = call("register graph " + id, () -> redis.execute(PUT, List.of(key(namespace, id), TOTAL), json,
                 Integer.toString(nodes), Long.toString(maxNodes)));
         Outcome outcome = Outcome.values()[((Number) result.get(0)).intValue()];
         return new PutResult(outcome, ((Number) result.get(1)).longValue());
     }
 
     @Override
-    public Optional<String> get(String id) {
-        return Optional.ofNullable(call("read graph " + id, () -> redis.<String, String>opsForHash().get(key(id), "graph")));
+    public Optional<String> get(String namespace, String id) {
+        return Optional.ofNullable(call("read graph " + id,
+                () -> redis.<String, String>opsForHash().get(key(namespace, id), "graph")));
     }
 
     @Override
-    public boolean contains(String id) {
-        return Boolean.TRUE.equals(call("look up graph " + id, () -> redis.hasKey(key(id))));
+    public boolean contains(String namespace, String id) {
+        return Boolean.TRUE.equals(call("look up graph " + id, () -> redis.hasKey(key(namespace, id))));
     }
 
     @Override
-    public boolean delete(String id) {
-        return call("delete graph " + id, () -> redis.execute(DELETE, List.of(key(id), TOTAL))) == 1L;
+    public boolean delete(String namespace, String id) {
+        return call("delete graph " + id, () -> redis.execute(DELETE, List.of(key(namespace, id), TOTAL))) == 1L;
     }
 
     @Override
@@ -76,8 +79,8 @@ final class RedisGraphStore implements GraphStore {
         call("reach Redis", () -> redis.execute(connection -> connection.ping(), true));
     }
 
-    private static String key(String id) {
-        return PREFIX + "graph:" + id;
+    static String key(String namespace, String id) {
+        return namespace.isEmpty() ? PREFIX + "graph:" + id : PREFIX + "tenant:" + namespace + ":graph:" + id;
     }
 
     /** Runs {@code command}, turning Redis failures (down, timed out, refused) into the registry's own. */

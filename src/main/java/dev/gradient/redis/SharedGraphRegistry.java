@@ -21,7 +21,9 @@ import java.util.function.Function;
  * other caches, reported to Micrometer as {@code gradient.registry}); the compiled-graph cache,
  * keyed by id, then compiles it once too. A cached graph is still confirmed with the store on
  * every look-up: content under an id never changes, since the id is its hash, but another
- * replica may have deleted it. So a look-up needs the store, and fails with
+ * replica may have deleted it, and the graph may be kept in another namespace only. So the
+ * local cache is keyed by id alone (a parse cache, shared by the namespaces), visibility is
+ * decided by the store alone, and a look-up needs the store, and fails with
  * {@link dev.gradient.cache.RegistryUnavailableException} while it is down rather than
  * serving a graph that may be gone.
  */
@@ -51,8 +53,8 @@ final class SharedGraphRegistry implements GraphRegistry {
     }
 
     @Override
-    public boolean register(ParsedGraph graph) {
-        GraphStore.PutResult result = store.put(graph.id(), CanonicalForm.toJson(graph.graph()).toString(),
+    public boolean register(String namespace, ParsedGraph graph) {
+        GraphStore.PutResult result = store.put(namespace, graph.id(), CanonicalForm.toJson(graph.graph()).toString(),
                 graph.nodeCount(), maxNodes);
         if (result.outcome() == GraphStore.Outcome.FULL) {
             throw new LimitExceededException("gradient.limits.max-registered-nodes",
@@ -65,23 +67,20 @@ final class SharedGraphRegistry implements GraphRegistry {
     }
 
     @Override
-    public Optional<ParsedGraph> find(String id) {
+    public Optional<ParsedGraph> find(String namespace, String id) {
         ParsedGraph cached = local.getIfPresent(id);
         if (cached != null) {
-            if (store.contains(id)) {
-                return Optional.of(cached);
-            }
-            local.invalidate(id);
-            return Optional.empty();
+            // not invalidated where absent: another namespace may keep the same graph
+            return store.contains(namespace, id) ? Optional.of(cached) : Optional.empty();
         }
-        Optional<ParsedGraph> stored = store.get(id).map(json -> new ParsedGraph(id, decoder.apply(json)));
+        Optional<ParsedGraph> stored = store.get(namespace, id).map(json -> new ParsedGraph(id, decoder.apply(json)));
         stored.ifPresent(graph -> local.put(id, graph));
         return stored;
     }
 
     @Override
-    public boolean remove(String id) {
+    public boolean remove(String namespace, String id) {
         local.invalidate(id);
-        return store.delete(id);
+        return store.delete(namespace, id);
     }
 }

@@ -22,9 +22,21 @@ final class HttpApi {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String bearer;
 
     HttpApi(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer <key>} with every request, unless {@code key} is null. */
+    HttpApi(int port, String key) {
         this.base = "http://localhost:" + port;
+        this.bearer = key;
+    }
+
+    /** The same service, called with {@code key} as the API key. */
+    HttpApi withKey(String key) {
+        return new HttpApi(java.net.URI.create(base).getPort(), key);
     }
 
     /** A response: its status, headers and body. */
@@ -74,6 +86,9 @@ final class HttpApi {
 
     Reply send(HttpRequest.Builder request) {
         try {
+            if (bearer != null) {
+                request.setHeader("Authorization", "Bearer " + bearer);
+            }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {

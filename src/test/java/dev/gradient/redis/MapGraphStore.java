@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A {@link GraphStore} in a map, shared by the registries of a test as Redis is by replicas; it can be taken down. */
+/** A {@link GraphStore} in a map (keyed as Redis is, by {@link RedisGraphStore#key}), shared by the registries of a test as Redis is by replicas; it can be taken down. */
 final class MapGraphStore implements GraphStore {
 
     private final Map<String, String> graphs = new ConcurrentHashMap<>();
@@ -23,37 +23,39 @@ final class MapGraphStore implements GraphStore {
     }
 
     @Override
-    public synchronized PutResult put(String id, String json, int count, long maxNodes) {
+    public synchronized PutResult put(String namespace, String id, String json, int count, long maxNodes) {
         reachable();
+        String key = RedisGraphStore.key(namespace, id);
         long kept = keptNodes();
-        if (graphs.containsKey(id)) {
+        if (graphs.containsKey(key)) {
             return new PutResult(Outcome.PRESENT, kept);
         }
         if (kept + count > maxNodes) {
             return new PutResult(Outcome.FULL, kept);
         }
-        graphs.put(id, json);
-        nodes.put(id, count);
+        graphs.put(key, json);
+        nodes.put(key, count);
         return new PutResult(Outcome.ADDED, kept);
     }
 
     @Override
-    public Optional<String> get(String id) {
+    public Optional<String> get(String namespace, String id) {
         reachable();
-        return Optional.ofNullable(graphs.get(id));
+        return Optional.ofNullable(graphs.get(RedisGraphStore.key(namespace, id)));
     }
 
     @Override
-    public boolean contains(String id) {
+    public boolean contains(String namespace, String id) {
         reachable();
-        return graphs.containsKey(id);
+        return graphs.containsKey(RedisGraphStore.key(namespace, id));
     }
 
     @Override
-    public synchronized boolean delete(String id) {
+    public synchronized boolean delete(String namespace, String id) {
         reachable();
-        nodes.remove(id);
-        return graphs.remove(id) != null;
+        String key = RedisGraphStore.key(namespace, id);
+        nodes.remove(key);
+        return graphs.remove(key) != null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.gradient.redis;
 
+import static dev.gradient.cache.GraphRegistry.DEFAULT_NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,8 +40,8 @@ class SharedGraphRegistryTest {
     @Test
     void aGraphRegisteredOnOneReplicaIsFoundOnAnotherWithTheSameId() {
         ParsedGraph registered = graph("x * exp(-y)");
-        assertThat(replica(1000).register(registered)).isTrue();
-        ParsedGraph found = replica(1000).find(registered.id()).orElseThrow();
+        assertThat(replica(1000).register(DEFAULT_NAMESPACE, registered)).isTrue();
+        ParsedGraph found = replica(1000).find(DEFAULT_NAMESPACE, registered.id()).orElseThrow();
         assertThat(found.id()).isEqualTo(registered.id());
         assertThat(CanonicalForm.id(found.graph())).isEqualTo(registered.id());
     }
@@ -48,17 +49,17 @@ class SharedGraphRegistryTest {
     @Test
     void registeringAgainOnAnyReplicaIsNotNew() {
         ParsedGraph registered = graph("sin(x)");
-        assertThat(replica(1000).register(registered)).isTrue();
-        assertThat(replica(1000).register(registered)).isFalse();
+        assertThat(replica(1000).register(DEFAULT_NAMESPACE, registered)).isTrue();
+        assertThat(replica(1000).register(DEFAULT_NAMESPACE, registered)).isFalse();
     }
 
     @Test
     void aReplicaParsesAStoredGraphOnceAndThenServesItFromItsCache() {
         ParsedGraph registered = graph("x^2 + y");
-        replica(1000).register(registered);
+        replica(1000).register(DEFAULT_NAMESPACE, registered);
         SharedGraphRegistry other = replica(1000);
-        ParsedGraph first = other.find(registered.id()).orElseThrow();
-        ParsedGraph second = other.find(registered.id()).orElseThrow();
+        ParsedGraph first = other.find(DEFAULT_NAMESPACE, registered.id()).orElseThrow();
+        ParsedGraph second = other.find(DEFAULT_NAMESPACE, registered.id()).orElseThrow();
         assertThat(second).isSameAs(first);
         assertThat(decoded).hasValue(1);
     }
@@ -68,22 +69,22 @@ class SharedGraphRegistryTest {
         ParsedGraph registered = graph("tanh(x)");
         SharedGraphRegistry one = replica(1000);
         SharedGraphRegistry other = replica(1000);
-        one.register(registered);
-        assertThat(other.find(registered.id())).isPresent();
-        assertThat(one.remove(registered.id())).isTrue();
-        assertThat(other.find(registered.id())).isEmpty();
-        assertThat(other.remove(registered.id())).isFalse();
+        one.register(DEFAULT_NAMESPACE, registered);
+        assertThat(other.find(DEFAULT_NAMESPACE, registered.id())).isPresent();
+        assertThat(one.remove(DEFAULT_NAMESPACE, registered.id())).isTrue();
+        assertThat(other.find(DEFAULT_NAMESPACE, registered.id())).isEmpty();
+        assertThat(other.remove(DEFAULT_NAMESPACE, registered.id())).isFalse();
     }
 
     @Test
     void theNodeBoundCountsWhatEveryReplicaRegistered() {
         ParsedGraph first = graph("x + y");
         ParsedGraph second = graph("x * y * z");
-        replica(first.nodeCount() + 1).register(first);
-        assertThatThrownBy(() -> replica(first.nodeCount() + 1).register(second))
+        replica(first.nodeCount() + 1).register(DEFAULT_NAMESPACE, first);
+        assertThatThrownBy(() -> replica(first.nodeCount() + 1).register(DEFAULT_NAMESPACE, second))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessageContaining("the limit is " + (first.nodeCount() + 1));
-        replica(first.nodeCount() + 1).remove(first.id());
+        replica(first.nodeCount() + 1).remove(DEFAULT_NAMESPACE, first.id());
         assertThat(store.keptNodes()).isZero();
     }
 
@@ -91,11 +92,43 @@ class SharedGraphRegistryTest {
     void lookUpsFailWhileTheStoreIsDownEvenForCachedGraphs() {
         ParsedGraph registered = graph("log(x)");
         SharedGraphRegistry registry = replica(1000);
-        registry.register(registered);
+        registry.register(DEFAULT_NAMESPACE, registered);
         store.down(true);
-        assertThatThrownBy(() -> registry.find(registered.id())).isInstanceOf(RegistryUnavailableException.class);
-        assertThatThrownBy(() -> registry.register(graph("exp(x)"))).isInstanceOf(RegistryUnavailableException.class);
+        assertThatThrownBy(() -> registry.find(DEFAULT_NAMESPACE, registered.id())).isInstanceOf(RegistryUnavailableException.class);
+        assertThatThrownBy(() -> registry.register(DEFAULT_NAMESPACE, graph("exp(x)"))).isInstanceOf(RegistryUnavailableException.class);
         store.down(false);
-        assertThat(registry.find(registered.id())).isPresent();
+        assertThat(registry.find(DEFAULT_NAMESPACE, registered.id())).isPresent();
+    }
+
+    @Test
+    void aGraphIsFoundOnlyInTheNamespaceThatRegisteredIt() {
+        ParsedGraph registered = graph("cosh(x)");
+        SharedGraphRegistry one = replica(1000);
+        SharedGraphRegistry other = replica(1000);
+        one.register("acme", registered);
+        assertThat(other.find("acme", registered.id())).isPresent();
+        assertThat(other.find("globex", registered.id())).isEmpty();
+        assertThat(other.find(DEFAULT_NAMESPACE, registered.id())).isEmpty();
+        assertThat(other.remove("globex", registered.id())).isFalse();
+        assertThat(one.find("acme", registered.id())).isPresent();
+    }
+
+    @Test
+    void twoNamespacesKeepTheirOwnCopyAndDeletingOneLeavesTheOther() {
+        ParsedGraph registered = graph("sinh(x)");
+        SharedGraphRegistry registry = replica(1000);
+        assertThat(registry.register("acme", registered)).isTrue();
+        assertThat(registry.register("globex", registered)).isTrue();
+        assertThat(store.keptNodes()).isEqualTo(2L * registered.nodeCount());
+        assertThat(registry.remove("acme", registered.id())).isTrue();
+        assertThat(registry.find("acme", registered.id())).isEmpty();
+        assertThat(replica(1000).find("globex", registered.id())).isPresent();
+        assertThat(registry.find("globex", registered.id())).isPresent();
+    }
+
+    @Test
+    void theDefaultNamespaceKeepsTheKeysItHadBeforeTenants() {
+        assertThat(RedisGraphStore.key(DEFAULT_NAMESPACE, "abc")).isEqualTo("gradient:{registry}:graph:abc");
+        assertThat(RedisGraphStore.key("acme", "abc")).isEqualTo("gradient:{registry}:tenant:acme:graph:abc");
     }
 }

@@ -1,0 +1,59 @@
+package dev.gradient.security;
+
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Takes one token from the client's bucket for every request outside the open paths, before
+ * the body is read, so that even malformed requests are limited; answers 429 through the MVC
+ * exception resolvers when there is none. Runs after the API key is checked, so that a tenant
+ * is limited as a tenant, whatever address it calls from; without a key, by client address.
+ */
+final class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimiter limiter;
+    private final RequestMatcher open;
+    private final HandlerExceptionResolver resolver;
+
+    RateLimitFilter(RateLimiter limiter, RequestMatcher open, HandlerExceptionResolver resolver) {
+        this.limiter = limiter;
+        this.open = open;
+        this.resolver = resolver;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        // probes and documents are never limited: an orchestrator must always reach them
+        return open.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Bucket bucket = limiter.bucket(client(request));
+        try {
+            RateLimiter.take(bucket, 1, "a request");
+        } catch (RateLimitedException e) {
+            resolver.resolveException(request, response, null, e);
+            return;
+        }
+        request.setAttribute(RateLimiter.BUCKET, bucket);
+        chain.doFilter(request, response);
+    }
+
+    /** The tenant where a key was given, else the address (set server.forward-headers-strategy behind a proxy). */
+    private static String client(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof TenantAuthentication tenant ? "tenant:" + tenant.tenant()
+                : "address:" + request.getRemoteAddr();
+    }
+}

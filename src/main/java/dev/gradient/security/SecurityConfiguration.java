@@ -1,0 +1,82 @@
+package dev.gradient.security;
+
+import io.github.bucket4j.TimeMeter;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * The one security filter chain: stateless (no session, no CSRF token, no login form or
+ * basic auth, since clients are programs sending JSON with a bearer key), with the API key
+ * check where keys are configured and the rate limit where it is enabled. Without keys every
+ * request is permitted, as before security existed.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties keys, RateLimiter limiter,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+        ProblemEntryPoint entryPoint = new ProblemEntryPoint(resolver);
+        RequestMatcher open = open(keys.openPaths());
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint));
+        if (keys.enabled()) {
+            http.authorizeHttpRequests(requests -> requests
+                    // the container's error dispatch renders a failure that was already let through
+                    .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                    .requestMatchers(open).permitAll()
+                    .anyRequest().authenticated())
+                    .addFilterBefore(new ApiKeyFilter(new ApiKeys(keys.apiKeys())),
+                            AnonymousAuthenticationFilter.class);
+        } else {
+            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        }
+        if (limiter.enabled()) {
+            http.addFilterBefore(new RateLimitFilter(limiter, open, resolver), AuthorizationFilter.class);
+        }
+        return http.build();
+    }
+
+    /**
+     * A URL that Spring Security's firewall rejects (encoded dots or slashes, for example) is a
+     * 400 problem like any other malformed request, not the container's error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        return (request, response, e) -> resolver.resolveException(request, response, null, e);
+    }
+
+    /** A test may supply its own clock, so that refilling needs no waiting. */
+    @Bean
+    RateLimiter rateLimiter(RateLimitProperties properties, ObjectProvider<TimeMeter> clock) {
+        return new RateLimiter(properties, clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME));
+    }
+
+    private static RequestMatcher open(List<String> paths) {
+        if (paths.isEmpty()) {
+            return request -> false;
+        }
+        PathPatternRequestMatcher.Builder matchers = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(paths.stream().map(path -> (RequestMatcher) matchers.matcher(path)).toList());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Who may call the service and how often: optional API keys that name a tenant (whose
+ * registered graphs no other tenant sees), and token-bucket rate limits per tenant or, without
+ * keys, per client address. With no keys configured the service is open, as it always was.
+ */
+package dev.gradient.security;
