@@ -31,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  *     also bounds the memory that intermediate values take (8 bytes per element operation at most)
  * @param maxResultElements the most numbers one response may carry, summed over its points
  * @param maxRegisteredNodes the most nodes that all graphs kept by {@code POST /graphs} may have together
+ * @param maxCostInFlight the most estimated element operations of all requests running at once; 0 (the
+ *     default) takes a quarter of the heap's worth of 8-byte values, so that concurrent requests at their
+ *     limits cannot exhaust the heap together: a request waits for room, then is answered 503
  */
 @Validated
 @ConfigurationProperties("gradient.limits")
@@ -44,7 +47,8 @@ public record GradientLimits(
         @Min(8) @Max(10_000) @DefaultValue("64") int maxJsonDepth,
         @Min(1) @DefaultValue("100000000") long maxCost,
         @Min(1) @DefaultValue("2000000") long maxResultElements,
-        @Min(1) @DefaultValue("1000000") long maxRegisteredNodes) {
+        @Min(1) @DefaultValue("1000000") long maxRegisteredNodes,
+        @Min(0) @DefaultValue("0") long maxCostInFlight) {
 
     /** The bounds the graph builder enforces while it compiles and differentiates. */
     public BuildLimits buildLimits() {

@@ -29,11 +29,14 @@ final class Invocation {
     private final boolean batch;
     private final EngineRegistry engines;
     private final GradientLimits limits;
+    private final WorkInFlight work;
     private final List<String> inputNames;
     private final Set<String> inputSet;
     private final List<String> outputNames;
 
-    Invocation(ParsedGraph graph, List<Point> points, boolean batch, EngineRegistry engines, GradientLimits limits) {
+    Invocation(ParsedGraph graph, List<Point> points, boolean batch, EngineRegistry engines, GradientLimits limits,
+            WorkInFlight work) {
+        this.work = work;
         this.graph = graph;
         this.points = List.copyOf(points);
         this.batch = batch;
@@ -170,7 +173,8 @@ final class Invocation {
 
     /**
      * Checks, before any point runs, that the request's estimated cost and its result size,
-     * summed over its points, stay within the limits. {@code sweeps} is how many evaluations of
+     * summed over its points, stay within the limits, then waits for room among the work in
+     * flight ({@link WorkInFlight}). {@code sweeps} is how many evaluations of
      * the function a point needs (including derivative sweeps), {@code results} how many numbers
      * its result holds.
      */
@@ -191,6 +195,7 @@ final class Invocation {
                     + " numbers" + (batch ? " over " + points.size() + " points" : "") + "; the limit is "
                     + limits.maxResultElements());
         }
+        work.admit(cost);
     }
 
     /**

@@ -141,6 +141,10 @@ class OpenApiConfiguration {
             + " used up for now (RATE_LIMITED); Retry-After says in how many seconds to retry. A request takes one"
             + " token, a batch one per point.";
 
+    /** What a request answers while the work already running leaves no room for it in time. */
+    private static final String BUSY = "Or the work already in flight (gradient.limits.max-cost-in-flight) left no room"
+            + " for this request within 10 s (BUSY, with Retry-After).";
+
     private static void addProblems(String path, PathItem item) {
         boolean byId = path.contains("{id}");
         for (Operation operation : item.readOperations()) {
@@ -160,7 +164,7 @@ class OpenApiConfiguration {
             problem(responses, "415", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE).");
             problem(responses, "422", "Well-formed, but the function or point does not make sense: SYNTAX, UNKNOWN_OP,"
                     + " UNKNOWN_NAME, CYCLE, SHAPE_MISMATCH, MISSING_INPUT, NOT_SCALAR, UNKNOWN_ENGINE, ...");
-            problem(responses, "503", REGISTRY_UNAVAILABLE);
+            problem(responses, "503", path.equals("/graphs") ? REGISTRY_UNAVAILABLE : REGISTRY_UNAVAILABLE + " " + BUSY);
         }
         for (Operation operation : new Operation[] {item.getGet(), item.getDelete()}) {
             if (operation != null && byId) {

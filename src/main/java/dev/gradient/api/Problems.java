@@ -27,6 +27,8 @@ final class Problems {
     static final String UNAUTHORIZED = "UNAUTHORIZED";
     /** The client's rate limit is used up for now. */
     static final String RATE_LIMITED = "RATE_LIMITED";
+    /** Too much work in flight: retry shortly. */
+    static final String BUSY = "BUSY";
 
     private Problems() {
     }

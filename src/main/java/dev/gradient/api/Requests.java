@@ -37,10 +37,12 @@ final class Requests {
     private final EngineRegistry engines;
     private final GradientLimits limits;
     private final RateLimiter rateLimiter;
+    private final WorkInFlight work;
 
     Requests(Sources sources, CompiledCache compiled, EngineRegistry engines, GradientLimits limits,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter, WorkInFlight work) {
         this.sources = sources;
+        this.work = work;
         this.rateLimiter = rateLimiter;
         this.compiled = compiled;
         this.engines = engines;
@@ -82,7 +84,7 @@ final class Requests {
         } else {
             read.add(point(graph, body.get("at"), "/at"));
         }
-        return new Invocation(graph, read, batch, engines, limits);
+        return new Invocation(graph, read, batch, engines, limits, work);
     }
 
     /** Whether the request is a batch ({@code points}) rather than one point ({@code at}). */

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
         "gradient.limits.max-json-depth=16",
         "gradient.limits.max-cost=100000",
         "gradient.limits.max-result-elements=5000",
-        "gradient.limits.max-registered-nodes=40"})
+        "gradient.limits.max-registered-nodes=40",
+        "gradient.limits.max-cost-in-flight=80000"})
 class LimitsTest extends ApiTest {
 
     private JsonNode limit(HttpApi.Reply reply, String property) {
@@ -128,6 +129,19 @@ class LimitsTest extends ApiTest {
         JsonNode p = limit("/gradient", "{" + function + ", 'points': [" + point + ", " + point + ", " + point + "]}",
                 "gradient.limits.max-cost");
         assertThat(p.path("detail").asString()).contains("3 points");
+    }
+
+    @Test
+    void aRequestThatCouldNeverFitAmongTheWorkInFlightIsALimit() {
+        // two points of about 45,000 element operations pass max-cost (100,000) but not the
+        // 80,000 that may run at once; one point runs, and gives its share back when it is done
+        String point = "{'x': [" + "0.5, ".repeat(54) + "0.5]}";
+        String function = "'expression': 'sum(sin(cos(exp(sin(cos(x))))) * x)', 'engine': 'forward'";
+        ok("/gradient", "{" + function + ", 'points': [" + point + "]}");
+        limit("/gradient", "{" + function + ", 'points': [" + point + ", " + point + "]}",
+                "gradient.limits.max-cost-in-flight");
+        ok("/gradient", "{" + function + ", 'points': [" + point + "]}");
+        ok("/gradient", "{" + function + ", 'points': [" + point + "]}");
     }
 
     @Test
