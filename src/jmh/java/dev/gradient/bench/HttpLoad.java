@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * function registered once, used by id) at 1 and 64 connections, then gradient points per
  * second for batches of 100,000 points. Every loop is bounded in time and count.
  *
- * <p>Run: start the service with a batch limit that admits the batch
- * ({@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=--gradient.limits.max-points=100000}),
+ * <p>Run: start the service with a batch limit that admits the batch and without the rate limit,
+ * which would (rightly) slow a load generator ({@code ./mvnw spring-boot:run
+ * -Dspring-boot.run.arguments="--gradient.limits.max-points=100000 --gradient.rate-limit.enabled=false"}),
  * then {@code ./mvnw -Pbench test-compile exec:exec@http-load} (base URL in {@code -Dload.url}).
  */
 public final class HttpLoad {
