@@ -36,6 +36,7 @@ class RequestFuzzTest {
     @Autowired
     MockMvc mvc;
 
+    // per input when fuzzing, per corpus replay otherwise (see ExpressionParserFuzzTest)
     @FuzzTest(maxDuration = "10m")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void noBodyGetsAServerError(byte[] input) throws Exception {

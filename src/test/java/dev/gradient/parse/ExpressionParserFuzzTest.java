@@ -20,8 +20,9 @@ class ExpressionParserFuzzTest {
     /** The service's default limits, so that the fuzzer explores what a client can actually reach. */
     private static final SourceParser PARSER = new SourceParser(new ParseLimits(65_536, 256, 200_000));
 
-    // In fuzzing mode Jazzer turns @Timeout into libFuzzer's per-input timeout; in regression
-    // mode it bounds the whole corpus replay.
+    // In fuzzing mode Jazzer turns @Timeout into libFuzzer's per-input timeout (a slower input
+    // is a finding); JUnit would also apply it to the whole run, which is why the fuzzing command
+    // in docs/SECURITY.md disables JUnit's timeouts. In regression mode it bounds the replay.
     @FuzzTest(maxDuration = "10m")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void anyTextParsesOrFailsWithATypedError(byte[] input) {

@@ -39,6 +39,7 @@ class GraphParserFuzzTest {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(1000).build())
             .build()).build();
 
+    // per input when fuzzing, per corpus replay otherwise (see ExpressionParserFuzzTest)
     @FuzzTest(maxDuration = "10m")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void anyJsonParsesCompilesAndDifferentiatesOrFailsWithATypedError(byte[] input) {
