@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -26,7 +27,8 @@ import org.springframework.test.web.servlet.MvcResult;
         "gradient.limits.max-nodes=2000", "gradient.limits.max-elements=10000", "gradient.limits.max-points=50",
         "gradient.limits.max-cost=1000000", "gradient.limits.max-result-elements=20000",
         "gradient.limits.max-body-size=64KB", "logging.level.root=WARN"})
-@AutoConfigureMockMvc
+// no printing of every exchange: the fuzzer sends thousands a second
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class RequestFuzzTest {
 
     // index 7 is a GET-only path, so that a wrong method is fuzzed too
