@@ -40,6 +40,7 @@ public final class Soak {
         this.base = base;
     }
 
+    /** Soaks the service at {@code args[0]} (default {@code http://localhost:8080}); see the class comment for the properties. */
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
         String host = URI.create(base).getHost();
