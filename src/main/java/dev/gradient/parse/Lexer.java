@@ -21,7 +21,7 @@ final class Lexer {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+            } else if (isAsciiDigit(c) || (c == '.' && i + 1 < text.length() && isAsciiDigit(text.charAt(i + 1)))) {
                 int end = numberEnd(text, i);
                 tokens.add(new Token(Token.Kind.NUMBER, text.substring(i, end), i));
                 i = end;
@@ -46,18 +46,26 @@ final class Lexer {
         return tokens;
     }
 
+    /**
+     * ASCII only: {@link Character#isDigit} also accepts digits such as Arabic-Indic or
+     * fullwidth ones, which {@link Double#parseDouble} rejects (a fuzz finding).
+     */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static boolean isAsciiLetterOrDigit(char c) {
         return c < 128 && Character.isLetterOrDigit(c);
     }
 
     private static int numberEnd(String text, int start) {
         int i = start;
-        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+        while (i < text.length() && isAsciiDigit(text.charAt(i))) {
             i++;
         }
         if (i < text.length() && text.charAt(i) == '.') {
             i++;
-            while (i < text.length() && Character.isDigit(text.charAt(i))) {
+            while (i < text.length() && isAsciiDigit(text.charAt(i))) {
                 i++;
             }
         }
@@ -66,8 +74,8 @@ final class Lexer {
             if (j < text.length() && (text.charAt(j) == '+' || text.charAt(j) == '-')) {
                 j++;
             }
-            if (j < text.length() && Character.isDigit(text.charAt(j))) {
-                while (j < text.length() && Character.isDigit(text.charAt(j))) {
+            if (j < text.length() && isAsciiDigit(text.charAt(j))) {
+                while (j < text.length() && isAsciiDigit(text.charAt(j))) {
                     j++;
                 }
                 i = j;

@@ -71,6 +71,12 @@ public final class Values {
 
     /** One number: a JSON number or one of the three non-finite strings. */
     public static double number(JsonNode node, String pointer) {
+        if (node.isBigInteger() || node.isBigDecimal()) {
+            // Jackson refuses to narrow these past the double range (a fuzz finding: a 500);
+            // the JDK rounds to the nearest double, +-Infinity beyond the range, just as a
+            // literal such as 1e999 is read
+            return node.numberValue().doubleValue();
+        }
         if (node.isNumber()) {
             return node.doubleValue();
         }

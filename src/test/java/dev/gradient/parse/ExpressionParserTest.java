@@ -108,6 +108,13 @@ class ExpressionParserTest {
     }
 
     @Test
+    void digitsOutsideAsciiAreSyntaxErrorsNotNumbers() {
+        assertError("x + \u0661\u0662", "SYNTAX", 4);
+        assertError("\uff11", "SYNTAX", 0);
+        assertError("1\u0662", "SYNTAX", 1);
+    }
+
+    @Test
     void unknownFunctionsAndBadCallsAreNamed() {
         assertError("1 + foo(x)", "UNKNOWN_OP", 4);
         assertError("sin(x, y)", "ARITY", 0);

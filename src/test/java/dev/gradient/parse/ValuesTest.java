@@ -36,6 +36,16 @@ class ValuesTest {
     }
 
     @Test
+    void integersBeyondTheDoubleRangeRoundToInfinityAsExponentLiteralsDo() {
+        String huge = "1" + "0".repeat(400);
+        Tensor t = Values.fromJson(read("[" + huge + ", -" + huge + ", 1e999, 12345678901234567890123]"), "/at/x");
+        assertThat(t.get(0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(t.get(1)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(t.get(2)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(t.get(3)).isEqualTo(1.2345678901234568e22);
+    }
+
+    @Test
     void writingAndReadingBackGivesTheSameDoubles() {
         Tensor t = Tensor.of(Shape.of(2, 2, 1), new double[] {0.1, 1.0 / 3, -2.5e-300, 12.346868637516792});
         Tensor back = Values.fromJson(read(json.writeValueAsString(Values.toJson(t))), "");
