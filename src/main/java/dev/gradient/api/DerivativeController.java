@@ -14,6 +14,7 @@ import dev.gradient.api.Responses.VjpResponse;
 import dev.gradient.api.Responses.VjpResult;
 import dev.gradient.engine.Derivatives;
 import dev.gradient.engine.Engine;
+import dev.gradient.engine.Evaluation;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.Origin;
 import dev.gradient.parse.Values;
@@ -112,8 +113,10 @@ class DerivativeController {
         call.checkBudget(p -> 3 + (engine.forwardNative() ? p.elements(wrt) : p.outputElements()),
                 p -> p.outputElements() + (matrix ? 2 : 1) * Invocation.saturatingMultiply(p.elements(wrt), p.outputElements()));
         List<JacobianResult> results = call.map(p -> {
-            Tensor[][] jacobian = derivatives.jacobian(engine, p.compiled(), p.arguments(), p.inputIndices(wrt));
-            Map<String, JsonNode> outputs = Results.named(p.outputNames(), derivatives.evaluate(p.compiled(), p.arguments()));
+            // one primal sweep serves the outputs and the derivative
+            Evaluation at = new Evaluation(p.compiled(), p.arguments());
+            Tensor[][] jacobian = derivatives.jacobian(engine, at, p.inputIndices(wrt));
+            Map<String, JsonNode> outputs = Results.named(p.outputNames(), at.outputs());
             Map<String, Map<String, JsonNode>> nested = Results.named(p.outputNames(), wrt, jacobian);
             if (!matrix) {
                 return new JacobianResult(outputs, nested, null, null, null);
@@ -187,8 +190,9 @@ class DerivativeController {
         }
         call.checkBudget(p -> engine.forwardNative() ? 3 : 3 + p.outputElements(), p -> 2 * p.outputElements());
         List<JvpResult> results = call.map(p -> {
-            Tensor[] outputs = derivatives.evaluate(p.compiled(), p.arguments());
-            Tensor[] jvp = derivatives.jvp(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), tangent);
+            Evaluation at = new Evaluation(p.compiled(), p.arguments());
+            Tensor[] jvp = derivatives.jvp(engine, at, p.inputIndices(wrt), tangent);
+            Tensor[] outputs = at.outputs();
             return new JvpResult(Results.named(p.outputNames(), outputs), Results.named(p.outputNames(), jvp));
         });
         return JvpResponse.of(call, engine.name(), results);
@@ -224,8 +228,9 @@ class DerivativeController {
         }
         call.checkBudget(p -> engine.forwardNative() ? 3 + p.elements(wrt) : 3, p -> p.outputElements() + p.elements(wrt));
         List<VjpResult> results = call.map(p -> {
-            Tensor[] outputs = derivatives.evaluate(p.compiled(), p.arguments());
-            Tensor[] vjp = derivatives.vjp(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), cotangent);
+            Evaluation at = new Evaluation(p.compiled(), p.arguments());
+            Tensor[] vjp = derivatives.vjp(engine, at, p.inputIndices(wrt), cotangent);
+            Tensor[] outputs = at.outputs();
             return new VjpResult(Results.named(p.outputNames(), outputs), Results.named(wrt, vjp));
         });
         return VjpResponse.of(call, engine.name(), results);

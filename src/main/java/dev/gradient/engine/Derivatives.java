@@ -44,9 +44,14 @@ public final class Derivatives {
 
     /** The Jacobian of every output by the inputs {@code wrt}: {@code [output][wrt]}, of shape out + in. */
     public Tensor[][] jacobian(Engine engine, Compiled f, Tensor[] point, int[] wrt) {
-        int[] outputs = allOutputs(f);
-        checkCost(f, sweeps(engine, f, wrt, outputs));
-        return Jacobians.jacobian(engine, new Evaluation(f, point), wrt, outputs);
+        return jacobian(engine, new Evaluation(f, point), wrt);
+    }
+
+    /** As above, at a point whose primal values {@code at} may already hold (and then keeps). */
+    public Tensor[][] jacobian(Engine engine, Evaluation at, int[] wrt) {
+        int[] outputs = allOutputs(at.function());
+        checkCost(at.function(), sweeps(engine, at.function(), wrt, outputs));
+        return Jacobians.jacobian(engine, at, wrt, outputs);
     }
 
     /**
@@ -70,16 +75,28 @@ public final class Derivatives {
 
     /** Jacobian-vector product: the tangent of every output, for the tangents of the inputs {@code wrt}. */
     public Tensor[] jvp(Engine engine, Compiled f, Tensor[] point, int[] wrt, Tensor[] tangent) {
+        return jvp(engine, new Evaluation(f, point), wrt, tangent);
+    }
+
+    /** As above, at a point whose primal values {@code at} may already hold (and then keeps). */
+    public Tensor[] jvp(Engine engine, Evaluation at, int[] wrt, Tensor[] tangent) {
+        Compiled f = at.function();
         int[] outputs = allOutputs(f);
         checkCost(f, engine.forwardNative() ? 2 : sweeps(engine, f, wrt, outputs));
-        return engine.jvp(new Evaluation(f, point), wrt, outputs, new Tensor[][] {tangent})[0];
+        return engine.jvp(at, wrt, outputs, new Tensor[][] {tangent})[0];
     }
 
     /** Vector-Jacobian product: the cotangent of the inputs {@code wrt}, for a cotangent of every output. */
     public Tensor[] vjp(Engine engine, Compiled f, Tensor[] point, int[] wrt, Tensor[] cotangent) {
+        return vjp(engine, new Evaluation(f, point), wrt, cotangent);
+    }
+
+    /** As above, at a point whose primal values {@code at} may already hold (and then keeps). */
+    public Tensor[] vjp(Engine engine, Evaluation at, int[] wrt, Tensor[] cotangent) {
+        Compiled f = at.function();
         int[] outputs = allOutputs(f);
         checkCost(f, engine.forwardNative() ? sweeps(engine, f, wrt, outputs) : 2);
-        return engine.vjp(new Evaluation(f, point), wrt, outputs, new Tensor[][] {cotangent})[0];
+        return engine.vjp(at, wrt, outputs, new Tensor[][] {cotangent})[0];
     }
 
     /** The total number of elements of the inputs {@code wrt}. */
