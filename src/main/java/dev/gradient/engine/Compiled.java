@@ -23,6 +23,7 @@ public final class Compiled {
     private final ShapedGraph graph;
     private final BuildLimits limits;
     private final Plan plan;
+    private volatile LastAdjoint lastAdjoint;
     private final List<String> inputNames;
     private final Map<String, Integer> inputIndex;
     private final List<String> outputNames;
@@ -71,7 +72,19 @@ public final class Compiled {
 
     /** The adjoint for the inputs at input indices {@code wrt} and the outputs at output indices {@code outputs}. */
     Adjoint adjoint(int[] wrt, int[] outputs) {
-        return adjoints.get(key(wrt, outputs), k -> ReverseTransform.build(graph, nodePositions(wrt), outputs, limits));
+        // a batch asks for the same adjoint at every point: answer it without building a cache key
+        LastAdjoint last = lastAdjoint;
+        if (last != null && Arrays.equals(last.wrt(), wrt) && Arrays.equals(last.outputs(), outputs)) {
+            return last.adjoint();
+        }
+        Adjoint adjoint = adjoints.get(key(wrt, outputs),
+                k -> ReverseTransform.build(graph, nodePositions(wrt), outputs, limits));
+        lastAdjoint = new LastAdjoint(wrt.clone(), outputs.clone(), adjoint);
+        return adjoint;
+    }
+
+    /** The adjoint asked for last, with what it was asked for. */
+    private record LastAdjoint(int[] wrt, int[] outputs, Adjoint adjoint) {
     }
 
     /**
