@@ -108,15 +108,6 @@ public final class Derivatives {
         return n;
     }
 
-    /** The total number of elements of every output. */
-    public static long outputElements(Compiled f) {
-        long n = 0;
-        for (int node : f.graph().outputs()) {
-            n += f.graph().shape(node).size();
-        }
-        return n;
-    }
-
     private static long sweeps(Engine engine, Compiled f, int[] wrt, int[] outputs) {
         long outElements = 0;
         for (int k : outputs) {

@@ -52,11 +52,6 @@ public final class GraphBuilder {
         return shapes.get(node);
     }
 
-    /** The node at position {@code node}. */
-    public Node node(int node) {
-        return nodes.get(node);
-    }
-
     /** Adds an input named {@code name} of shape {@code shape}. */
     public int input(String name, Shape shape) {
         int position = add(new Node.Input(name, shape), shape, 0);

@@ -43,19 +43,4 @@ public record ShapedGraph(
     public List<String> inputNames() {
         return inputs.stream().map(i -> nodes.get(i).id()).toList();
     }
-
-    /** The position of the input named {@code name}, or -1. */
-    public int inputNamed(String name) {
-        for (int i : inputs) {
-            if (nodes.get(i).id().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The position of the output named {@code name} among the outputs, or -1. */
-    public int outputIndex(String name) {
-        return outputNames.indexOf(name);
-    }
 }
