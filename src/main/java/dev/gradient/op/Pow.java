@@ -8,8 +8,10 @@ import dev.gradient.graph.GraphBuilder;
  *
  * <p>Derivatives as in PyTorch's {@code pow_backward}: {@code d/da = b a^(b-1)} but 0 where
  * {@code b == 0}; {@code d/db = a^b log(a)} but 0 where {@code a == 0} and {@code b >= 0}.
- * The symbolic rule writes those cases with {@code where}, which is NaN-safe, so the
- * discarded branch (such as {@code log(0)}) leaks into no derivative of any order.
+ * The first is written as a product whose zero factor is exact ({@code mul_no_nan}), so that
+ * it is 0 at {@code b == 0} and its own derivative by {@code b} is the true {@code a^(b-1)};
+ * the second with {@code where}, which is NaN-safe, so the discarded branch ({@code log(0)})
+ * leaks into no derivative of any order.
  */
 final class Pow extends BinaryOp {
 
@@ -35,8 +37,10 @@ final class Pow extends BinaryOp {
             return c == 0.0 ? g.constant(0.0) : c == 1.0 ? g.constant(1.0) : c == 2.0 ? g.call("mul", b, a)
                     : g.call("mul", b, g.call("pow", a, g.constant(c - 1.0)));
         }
-        int general = g.call("mul", b, g.call("pow", a, g.call("sub", b, g.constant(1.0))));
-        return g.call("where", g.call("eq", b, g.constant(0.0)), g.constant(0.0), general);
+        // b * a^(b-1) with a zero factor exact: 0 where b == 0 even at a == 0 (where a^(b-1) is
+        // infinite), yet differentiable by b there, with the true a^(b-1); a where() mask would
+        // make the second derivative by b vanish at b == 0
+        return g.times(b, g.call("pow", a, g.call("sub", b, g.constant(1.0))));
     }
 
     @Override
