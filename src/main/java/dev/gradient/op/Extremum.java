@@ -122,7 +122,9 @@ abstract class Extremum implements Primitive {
         int x = args[0];
         int ties = b.call("eq", x, spread(b, out, x, attrs));
         int count = b.call("sum", attrs, ties);
-        return new int[] {b.call("mul", ties, spread(b, b.call("div", cotangent, count), x, attrs))};
+        // the product is zero-exact: an element that is not an extremum gets exactly 0, even where the
+        // cotangent is infinite (sqrt(max(x)) at a max of 0)
+        return new int[] {b.times(ties, spread(b, b.call("div", cotangent, count), x, attrs))};
     }
 
     @Override

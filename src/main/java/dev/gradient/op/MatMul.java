@@ -10,10 +10,35 @@ import dev.gradient.tensor.Tensor;
  * {@code [m,n] @ [n,p] -> [m,p]}, matrix-vector {@code [m,n] @ [n] -> [m]}, vector-matrix
  * {@code [n] @ [n,p] -> [p]} and vector-vector {@code [n] @ [n] -> []}. Bilinear: each
  * argument's VJP is a product of the cotangent with the other argument.
+ *
+ * <p>Its derivatives are chain-rule products, so they treat a zero factor as exact (as {@link
+ * MulNoNan} does): a tangent or cotangent that is zero contributes exactly zero even where the
+ * matrix holds an infinite partial, such as {@code sqrt}'s at 0. The JVP uses such products,
+ * and the VJP writes them as the internal op {@code matmul_no_nan}, whose own derivatives are
+ * the same products again. A client's {@code matmul} keeps IEEE products ({@code 0 * inf} is NaN).
  */
 final class MatMul implements Primitive {
 
-    @Override public String name() { return "matmul"; }
+    private final String name;
+    private final boolean zeroExact;
+
+    /** The public {@code matmul}, with IEEE products. */
+    MatMul() {
+        this("matmul", false);
+    }
+
+    private MatMul(String name, boolean zeroExact) {
+        this.name = name;
+        this.zeroExact = zeroExact;
+    }
+
+    /** The internal {@code matmul_no_nan}: the same product, but a zero factor gives exactly zero. */
+    static MatMul zeroExact() {
+        return new MatMul("matmul_no_nan", true);
+    }
+
+    @Override public String name() { return name; }
+    @Override public boolean isPublic() { return !zeroExact; }
     @Override public Arity arity() { return Arity.exactly(2); }
     @Override public String syntax() { return "a @ b or matmul(a, b)"; }
     @Override public String summary() { return "Matrix product of 1-D and 2-D arguments, as NumPy's matmul."; }
@@ -38,6 +63,10 @@ final class MatMul implements Primitive {
 
     @Override
     public Tensor apply(Tensor[] args, Attrs attrs) {
+        return multiply(args, attrs, zeroExact);
+    }
+
+    private Tensor multiply(Tensor[] args, Attrs attrs, boolean zeroExactProducts) {
         Shape a = args[0].shape();
         Shape b = args[1].shape();
         Shape out = shape(new Shape[] {a, b}, attrs);
@@ -51,7 +80,7 @@ final class MatMul implements Primitive {
             for (int k = 0; k < n; k++) {
                 double xik = x[i * n + k];
                 for (int j = 0; j < p; j++) {
-                    z[i * p + j] += xik * y[k * p + j];
+                    z[i * p + j] += zeroExactProducts ? Elementwise.scale(xik, y[k * p + j]) : xik * y[k * p + j];
                 }
             }
         }
@@ -61,8 +90,8 @@ final class MatMul implements Primitive {
     @Override
     public Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
         return tangents -> {
-            Tensor fromA = tangents[0] == null ? null : apply(new Tensor[] {tangents[0], args[1]}, attrs);
-            Tensor fromB = tangents[1] == null ? null : apply(new Tensor[] {args[0], tangents[1]}, attrs);
+            Tensor fromA = tangents[0] == null ? null : multiply(new Tensor[] {tangents[0], args[1]}, attrs, true);
+            Tensor fromB = tangents[1] == null ? null : multiply(new Tensor[] {args[0], tangents[1]}, attrs, true);
             if (fromA == null || fromB == null) {
                 return fromA != null ? fromA : fromB;
             }
@@ -84,15 +113,20 @@ final class MatMul implements Primitive {
         int db = -1;
         if (needed[0]) {
             da = bVector
-                    ? (aVector ? g.times(cotangent, b) : g.call("outer", cotangent, b))
-                    : g.call("matmul", cotangent, g.call("transpose", b));
+                    ? (aVector ? g.times(cotangent, b) : outer(g, cotangent, b))
+                    : g.call("matmul_no_nan", cotangent, g.call("transpose", b));
         }
         if (needed[1]) {
             db = aVector
-                    ? (bVector ? g.times(cotangent, a) : g.call("outer", a, cotangent))
-                    : g.call("matmul", g.call("transpose", a), cotangent);
+                    ? (bVector ? g.times(cotangent, a) : outer(g, a, cotangent))
+                    : g.call("matmul_no_nan", g.call("transpose", a), cotangent);
         }
         return new int[] {da, db};
+    }
+
+    /** The outer product of two vectors, with zero-exact products. */
+    private static int outer(GraphBuilder g, int x, int y) {
+        return g.times(g.reshape(x, Shape.of(g.shape(x).dim(0), 1)), g.reshape(y, Shape.of(1, g.shape(y).dim(0))));
     }
 
     @Override

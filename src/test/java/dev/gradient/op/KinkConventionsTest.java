@@ -68,6 +68,33 @@ class KinkConventionsTest {
     }
 
     @Test
+    void aMatrixProductKeepsZeroFactorsExactInBothModes() {
+        // with W the identity, sum(sqrt(W @ x)) is sum(sqrt(x)) and sum(W @ sqrt(x)) likewise
+        Tensor identity = matrix(2, 2, 1, 0, 0, 1);
+        Compiled rootsOfProduct = Functions.of((b, in) -> b.call("sum", b.call("sqrt", b.call("matmul", in[0], in[1]))),
+                Shape.of(2, 2), Shape.of(2));
+        Compiled productOfRoots = Functions.of((b, in) -> b.call("sum", b.call("matmul", in[0], b.call("sqrt", in[1]))),
+                Shape.of(2, 2), Shape.of(2));
+        Compiled vectorTimesMatrix = Functions.of((b, in) -> b.call("sum", b.call("sqrt", b.call("matmul", in[1], in[0]))),
+                Shape.of(2, 2), Shape.of(2));
+        for (Engine engine : ENGINES) {
+            assertElements(gradient(engine, rootsOfProduct, identity, vector(0, 4))[1], engine.name(), INF, 0.25);
+            assertElements(gradient(engine, productOfRoots, identity, vector(0, 4))[1], engine.name(), INF, 0.25);
+            assertElements(gradient(engine, vectorTimesMatrix, identity, vector(0, 4))[1], engine.name(), INF, 0.25);
+        }
+    }
+
+    @Test
+    void theElementsThatAreNotTheExtremumGetExactlyZero() {
+        Compiled rootOfMax = Functions.of((b, x) -> b.call("sqrt", b.call("max", x[0])), Shape.of(2));
+        Compiled rootOfMin = Functions.of((b, x) -> b.call("sqrt", b.call("min", x[0])), Shape.of(2));
+        for (Engine engine : ENGINES) {
+            assertElements(gradient(engine, rootOfMax, vector(0, -1))[0], engine.name(), INF, 0);
+            assertElements(gradient(engine, rootOfMin, vector(0, 1))[0], engine.name(), INF, 0);
+        }
+    }
+
+    @Test
     void signHasZeroDerivativeEverywhere() {
         Compiled f = summed("sign", 3);
         for (Engine engine : ENGINES) {
