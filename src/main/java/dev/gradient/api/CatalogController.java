@@ -43,13 +43,16 @@ class CatalogController {
                     example = "sum(x) or sum(x, axis=0)") String syntax,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String summary,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Its derivative at kinks and singular"
-                    + " points, following PyTorch's derivatives.yaml.") String derivativeConvention) {
+                    + " points, following PyTorch's derivatives.yaml.") String derivativeConvention,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Its second and higher derivatives,"
+                    + " where its first-derivative convention is a branch: what the branch gives where it switches.")
+                    String higherOrderConvention) {
 
         static OpInfo of(Op op) {
             return new OpInfo(op.name(), new ArityInfo(op.arity().min(), op.arity().max() < 0 ? null : op.arity().max()),
                     op.attrs().stream().map(a -> new AttrInfo(a.name(), a.kind().name().toLowerCase(Locale.ROOT),
                             a.required(), a.description())).toList(),
-                    op.syntax(), op.summary(), op.derivativeConvention());
+                    op.syntax(), op.summary(), op.derivativeConvention(), op.higherOrderConvention());
         }
     }
 

@@ -14,6 +14,7 @@ final class Atan2 extends BinaryOp {
     }
 
     @Override public String derivativeConvention() { return "b/(a^2 + b^2) and -a/(a^2 + b^2); NaN at a = b = 0 (as PyTorch)"; }
+    @Override public String higherOrderConvention() { return "the derivatives of b/(a^2 + b^2) and -a/(a^2 + b^2); NaN at a = b = 0 at every order"; }
     @Override double f(double a, double b) { return Math.atan2(a, b); }
     @Override double dfa(double a, double b, double y) { return b / (a * a + b * b); }
     @Override double dfb(double a, double b, double y) { return -a / (a * a + b * b); }

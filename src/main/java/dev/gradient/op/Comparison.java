@@ -33,6 +33,7 @@ final class Comparison implements Primitive {
     @Override public String syntax() { return "a " + symbol + " b"; }
     @Override public String summary() { return "1.0 where a " + symbol + " b, else 0.0, broadcasting."; }
     @Override public String derivativeConvention() { return "zero derivative everywhere"; }
+    @Override public String higherOrderConvention() { return "zero at every order"; }
 
     @Override
     public Shape shape(Shape[] args, Attrs attrs) {

@@ -48,6 +48,11 @@ abstract class Extremum implements Primitive {
     }
 
     @Override
+    public final String higherOrderConvention() {
+        return "on a tie, the mean of the tied elements' derivatives, to every order (the tie mask is constant)";
+    }
+
+    @Override
     public final Shape shape(Shape[] args, Attrs attrs) {
         Shape x = args[0];
         int axis = Axis.of(name, attrs, x.rank());

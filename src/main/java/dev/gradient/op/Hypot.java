@@ -13,6 +13,7 @@ final class Hypot extends BinaryOp {
     }
 
     @Override public String derivativeConvention() { return "a/hypot(a, b) and b/hypot(a, b); NaN at a = b = 0 (as PyTorch)"; }
+    @Override public String higherOrderConvention() { return "the derivatives of a/hypot(a, b) and b/hypot(a, b); NaN at a = b = 0 at every order"; }
     @Override double f(double a, double b) { return Math.hypot(a, b); }
     @Override double dfa(double a, double b, double y) { return a / y; }
     @Override double dfb(double a, double b, double y) { return b / y; }

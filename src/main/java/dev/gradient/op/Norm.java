@@ -18,6 +18,7 @@ final class Norm implements Composite {
     @Override public String syntax() { return "norm(x) or norm(x, axis=0)"; }
     @Override public String summary() { return "Euclidean (L2) norm of all elements, or along an axis."; }
     @Override public String derivativeConvention() { return "x/norm(x); the gradient at the zero vector is 0 (as PyTorch)"; }
+    @Override public String higherOrderConvention() { return "the derivatives of x/norm(x); at the zero vector every derivative is 0"; }
 
     @Override
     public int expand(GraphBuilder b, int[] args, Attrs attrs) {

@@ -31,6 +31,15 @@ public sealed interface Op permits Primitive, Composite {
         return "smooth where defined";
     }
 
+    /**
+     * What its second and higher derivatives are: the derivatives of its first-derivative rule,
+     * wherever that rule is itself differentiable; ops whose rule is a branch or a mask say
+     * what the branch gives at the point where it switches.
+     */
+    default String higherOrderConvention() {
+        return "the derivatives of the first derivative, to every order";
+    }
+
     /** Whether clients may name it; internal ops only appear in derivative graphs. */
     default boolean isPublic() {
         return true;

@@ -23,6 +23,7 @@ final class Pow extends BinaryOp {
     public String derivativeConvention() {
         return "d/da = b*a^(b-1), but 0 where b == 0; d/db = a^b*log(a), but 0 where a == 0 and b >= 0 (as PyTorch)";
     }
+    @Override public String higherOrderConvention() { return "the derivatives of b*a^(b-1) and a^b*log(a): at b == 0 the first is 0 but its derivative by b is a^(b-1); where a == 0 and b >= 0 the second is 0 with every derivative"; }
 
     @Override double f(double a, double b) { return Math.pow(a, b); }
     @Override double dfa(double a, double b, double y) { return b == 0.0 ? 0.0 : b * Math.pow(a, b - 1.0); }

@@ -17,6 +17,7 @@ final class Sign implements Primitive {
     @Override public String syntax() { return "sign(x)"; }
     @Override public String summary() { return "-1, 0 or 1 by the sign of x."; }
     @Override public String derivativeConvention() { return "zero derivative everywhere, including at 0"; }
+    @Override public String higherOrderConvention() { return "zero at every order"; }
     @Override public Shape shape(Shape[] args, Attrs attrs) { return args[0]; }
     @Override public Tensor apply(Tensor[] args, Attrs attrs) { return args[0].map(Math::signum); }
     @Override public Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) { return tangents -> null; }

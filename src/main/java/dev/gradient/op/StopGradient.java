@@ -17,6 +17,7 @@ final class StopGradient implements Primitive {
     @Override public String syntax() { return "stop_gradient(x)"; }
     @Override public String summary() { return "x itself, treated as a constant by every derivative."; }
     @Override public String derivativeConvention() { return "zero derivative everywhere"; }
+    @Override public String higherOrderConvention() { return "zero at every order"; }
     @Override public boolean isPublic() { return false; }
     @Override public Shape shape(Shape[] args, Attrs attrs) { return args[0]; }
     @Override public Tensor apply(Tensor[] args, Attrs attrs) { return args[0]; }

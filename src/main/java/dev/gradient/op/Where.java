@@ -27,6 +27,7 @@ final class Where implements Primitive {
     public String derivativeConvention() {
         return "cond has zero derivative; the branch not taken contributes exactly zero, even where its derivative is NaN";
     }
+    @Override public String higherOrderConvention() { return "the taken branch's derivatives, to every order; the condition has none, and the branch not taken contributes exact zeros"; }
 
     @Override
     public Shape shape(Shape[] args, Attrs attrs) {

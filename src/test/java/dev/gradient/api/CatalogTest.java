@@ -22,6 +22,7 @@ class CatalogTest extends ApiTest {
             assertThat(op.path("syntax").asString()).isNotBlank();
             assertThat(op.path("summary").asString()).isNotBlank();
             assertThat(op.path("derivativeConvention").asString()).isNotBlank();
+            assertThat(op.path("higherOrderConvention").asString()).isNotBlank();
         }
         assertThat(names).containsExactlyElementsOf(OpRegistry.standard().publicOps().stream().map(o -> o.name()).toList());
         assertThat(names).doesNotContain("broadcast_to", "sum_to");
