@@ -70,7 +70,9 @@ class ThirdOrderOracleTest {
     /** Ordinary points and special ones: zeros, ±1, 0.5 and ties of the inner functions. */
     private static final double[][] POINTS = {
         {0.7, -1.3}, {1.3, 0.4}, {-0.6, 0.9}, {0.0, 0.5}, {0.5, 0.0}, {0.0, 0.0}, {1.0, 1.0}, {-1.0, 0.5},
-        {0.5, 0.5}, {1.0, -1.0}, {0.5, -1.0}, {2.0, 0.0}};
+        {0.5, 0.5}, {1.0, -1.0}, {0.5, -1.0}, {2.0, 0.0},
+        // x + y^2 = 0, and sin(x)*y + 0.5 = 0
+        {-1.0, 1.0}, {-0.25, 0.5}, {Math.PI / 2, -0.5}};
 
     @Test
     void everyScalarOpHasAnOracle() {
