@@ -1,6 +1,6 @@
 /**
- * The intermediate representation: immutable computation graphs in topological order, their
- * canonical form and content hash, and the builder that infers shapes and expands composite
- * ops into the shaped graphs that engines run.
+ * The intermediate representation: immutable computation graphs in topological order, and
+ * the builder that infers shapes and expands composite ops into the shaped graphs that
+ * engines run. Their JSON and canonical forms live in {@code parse}.
  */
 package dev.gradient.graph;

@@ -3,9 +3,9 @@ package dev.gradient.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradient.graph.CanonicalForm;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.LimitExceededException;
+import dev.gradient.parse.CanonicalForm;
 import dev.gradient.parse.ParseLimits;
 import dev.gradient.parse.SourceParser;
 import org.junit.jupiter.api.Test;

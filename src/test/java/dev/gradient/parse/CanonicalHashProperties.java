@@ -2,7 +2,6 @@ package dev.gradient.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradient.graph.CanonicalForm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

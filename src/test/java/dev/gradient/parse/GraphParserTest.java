@@ -3,7 +3,6 @@ package dev.gradient.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradient.graph.CanonicalForm;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphException;
 import org.junit.jupiter.api.Test;

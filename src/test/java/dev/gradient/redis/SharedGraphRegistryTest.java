@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradient.cache.ParsedGraph;
 import dev.gradient.cache.RegistryUnavailableException;
-import dev.gradient.graph.CanonicalForm;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.LimitExceededException;
+import dev.gradient.parse.CanonicalForm;
 import dev.gradient.parse.ParseLimits;
 import dev.gradient.parse.SourceParser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,7 @@
-package dev.gradient.graph;
+package dev.gradient.parse;
 
-import dev.gradient.parse.Values;
+import dev.gradient.graph.Graph;
+import dev.gradient.graph.Node;
 import dev.gradient.tensor.Shape;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
