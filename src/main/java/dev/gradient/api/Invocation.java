@@ -1,11 +1,11 @@
 package dev.gradient.api;
 
-import dev.gradient.cache.ParsedGraph;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.EngineRegistry;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.Origin;
+import dev.gradient.graph.ParsedGraph;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

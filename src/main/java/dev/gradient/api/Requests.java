@@ -1,13 +1,13 @@
 package dev.gradient.api;
 
 import dev.gradient.cache.CompiledCache;
-import dev.gradient.cache.ParsedGraph;
 import dev.gradient.engine.Compiled;
 import dev.gradient.engine.EngineRegistry;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.Origin;
+import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.Values;
 import dev.gradient.security.RateLimiter;
 import dev.gradient.tensor.Shape;

@@ -1,9 +1,9 @@
 package dev.gradient.api;
 
 import dev.gradient.cache.GraphRegistry;
-import dev.gradient.cache.ParsedGraph;
 import dev.gradient.cache.SourceCache;
 import dev.gradient.graph.Graph;
+import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
 import dev.gradient.parse.SourceParser;
 import dev.gradient.security.Tenants;

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gradient.engine.Compiled;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.GraphCompiler;
+import dev.gradient.graph.ParsedGraph;
 import dev.gradient.tensor.Shape;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;

@@ -1,5 +1,6 @@
 package dev.gradient.cache;
 
+import dev.gradient.graph.ParsedGraph;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,7 @@
 package dev.gradient.cache;
 
 import dev.gradient.graph.LimitExceededException;
+import dev.gradient.graph.ParsedGraph;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

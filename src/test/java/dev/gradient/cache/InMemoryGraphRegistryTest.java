@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.LimitExceededException;
+import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
 import dev.gradient.parse.ParseLimits;
 import dev.gradient.parse.SourceParser;

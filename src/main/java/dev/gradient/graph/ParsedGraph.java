@@ -1,6 +1,5 @@
-package dev.gradient.cache;
+package dev.gradient.graph;
 
-import dev.gradient.graph.Graph;
 import java.util.Objects;
 
 /**
