@@ -2,6 +2,7 @@ package dev.gradient.api;
 
 import dev.gradient.cache.GraphRegistry;
 import dev.gradient.cache.InMemoryGraphRegistry;
+import dev.gradient.config.GradientLimits;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.parse.SourceParser;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,5 +1,6 @@
 package dev.gradient.api;
 
+import dev.gradient.config.GradientLimits;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.EngineRegistry;
 import dev.gradient.graph.GraphException;

@@ -1,6 +1,7 @@
 package dev.gradient.api;
 
 import dev.gradient.cache.CompiledCache;
+import dev.gradient.config.GradientLimits;
 import dev.gradient.engine.Compiled;
 import dev.gradient.engine.EngineRegistry;
 import dev.gradient.graph.Graph;

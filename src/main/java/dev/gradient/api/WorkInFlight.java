@@ -1,5 +1,6 @@
 package dev.gradient.api;
 
+import dev.gradient.config.GradientLimits;
 import dev.gradient.graph.LimitExceededException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.Semaphore;

@@ -2,6 +2,7 @@ package dev.gradient.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gradient.config.CacheProperties;
 import dev.gradient.engine.Compiled;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.GraphCompiler;

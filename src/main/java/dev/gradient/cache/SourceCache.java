@@ -2,6 +2,7 @@ package dev.gradient.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gradient.config.CacheProperties;
 import dev.gradient.graph.ParsedGraph;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;

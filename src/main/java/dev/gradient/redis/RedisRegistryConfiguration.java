@@ -1,8 +1,8 @@
 package dev.gradient.redis;
 
-import dev.gradient.api.GradientLimits;
-import dev.gradient.cache.CacheProperties;
 import dev.gradient.cache.GraphRegistry;
+import dev.gradient.config.CacheProperties;
+import dev.gradient.config.GradientLimits;
 import dev.gradient.parse.SourceParser;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package dev.gradient.security;
 
+import dev.gradient.config.ApiKeyProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,7 @@
 package dev.gradient.security;
 
+import dev.gradient.config.ApiKeyProperties;
+import dev.gradient.config.RateLimitProperties;
 import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.DispatcherType;
 import java.util.List;

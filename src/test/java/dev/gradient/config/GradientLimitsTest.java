@@ -1,8 +1,7 @@
-package dev.gradient.api;
+package dev.gradient.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gradient.cache.CacheProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,4 +1,4 @@
-package dev.gradient.security;
+package dev.gradient.config;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package dev.gradient.cache;
+package dev.gradient.config;
 
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,7 +19,7 @@ public record RegistryProperties(@NotNull @DefaultValue("memory") Kind registry)
 
     /** The kinds of registry. */
     public enum Kind {
-        /** {@link InMemoryGraphRegistry}. */
+        /** This process only: {@code dev.gradient.cache.InMemoryGraphRegistry}. */
         MEMORY,
         /** The shared registry of {@code dev.gradient.redis}. */
         REDIS

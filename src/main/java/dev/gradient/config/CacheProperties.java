@@ -1,4 +1,4 @@
-package dev.gradient.cache;
+package dev.gradient.config;
 
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;

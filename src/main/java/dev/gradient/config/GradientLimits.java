@@ -1,4 +1,4 @@
-package dev.gradient.api;
+package dev.gradient.config;
 
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.parse.ParseLimits;

@@ -1,0 +1,6 @@
+/**
+ * The service's configuration, in one place: every {@code gradient.*} property record with its
+ * validation and documented defaults (the limits, the caches, the registry, API keys and rate
+ * limits). The packages that enforce them read them from here.
+ */
+package dev.gradient.config;
