@@ -1,12 +1,7 @@
 package dev.gradient.api;
 
-import dev.gradient.cache.GraphRegistry;
-import dev.gradient.cache.InMemoryGraphRegistry;
 import dev.gradient.config.GradientLimits;
-import dev.gradient.graph.BuildLimits;
-import dev.gradient.parse.SourceParser;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +14,9 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the limits into everything that enforces them: the parser, the graph builder, the
- * registry, the request body filter and Jackson's stream-read constraints.
+ * Wires the limits into the HTTP layer's own guards: the request body filter and Jackson's
+ * stream-read constraints. (The parser's and the graph builder's come from
+ * {@code dev.gradient.config}.)
  */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
@@ -30,27 +26,6 @@ class ApiConfiguration {
      * up to 767 significant digits, so anything a client may legitimately send fits.
      */
     static final int MAX_NUMBER_LENGTH = 1000;
-
-    @Bean
-    SourceParser sourceParser(GradientLimits limits) {
-        return new SourceParser(limits.parseLimits());
-    }
-
-    @Bean
-    BuildLimits buildLimits(GradientLimits limits) {
-        return limits.buildLimits();
-    }
-
-    /**
-     * The in-process registry, unless {@code gradient.registry} names another. A property
-     * condition rather than a missing-bean one: that would depend on the order in which the
-     * configurations are read.
-     */
-    @Bean
-    @ConditionalOnProperty(name = "gradient.registry", havingValue = "memory", matchIfMissing = true)
-    GraphRegistry graphRegistry(GradientLimits limits) {
-        return new InMemoryGraphRegistry(limits.maxRegisteredNodes());
-    }
 
     @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(GradientLimits limits, JsonMapper json) {

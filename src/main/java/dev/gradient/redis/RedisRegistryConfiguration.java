@@ -2,11 +2,12 @@ package dev.gradient.redis;
 
 import dev.gradient.cache.GraphRegistry;
 import dev.gradient.config.CacheProperties;
+import dev.gradient.config.ConditionalOnRegistry;
 import dev.gradient.config.GradientLimits;
+import dev.gradient.config.RegistryProperties;
 import dev.gradient.parse.SourceParser;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * auto-configured client, set with the usual {@code spring.data.redis.*} properties.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "gradient.registry", havingValue = "redis")
+@ConditionalOnRegistry(RegistryProperties.Kind.REDIS)
 class RedisRegistryConfiguration {
 
     @Bean
