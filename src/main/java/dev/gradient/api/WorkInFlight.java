@@ -1,7 +1,7 @@
 package dev.gradient.api;
 
 import dev.gradient.config.GradientLimits;
-import dev.gradient.graph.LimitExceededException;
+import dev.gradient.error.LimitExceededException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

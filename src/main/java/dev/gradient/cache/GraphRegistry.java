@@ -1,5 +1,6 @@
 package dev.gradient.cache;
 
+import dev.gradient.config.RegistryProperties;
 import dev.gradient.graph.ParsedGraph;
 import java.util.Optional;
 
@@ -9,8 +10,8 @@ import java.util.Optional;
  *
  * <p>Graphs are kept per namespace: with API keys each tenant has its own, and a graph kept in
  * one namespace is not found from another, even under the same id. Without keys every request
- * uses {@link #DEFAULT_NAMESPACE}. Two namespaces that register the same graph each keep their
- * own copy, so deleting one leaves the other.
+ * uses {@link RegistryProperties#DEFAULT_NAMESPACE}. Two namespaces that register the same
+ * graph each keep their own copy, so deleting one leaves the other.
  *
  * <p>Implementations must be thread-safe. Ids are content hashes, so registering the same
  * graph twice, on any replica, is harmless. A registry kept outside the process throws
@@ -19,15 +20,9 @@ import java.util.Optional;
 public interface GraphRegistry {
 
     /**
-     * The namespace of every request while API keys are off. Empty, so that no tenant name
-     * (which must not be empty) can coincide with it.
-     */
-    String DEFAULT_NAMESPACE = "";
-
-    /**
      * Keeps {@code graph} under its id in {@code namespace}. Returns {@code true} where it was new, {@code false}
      * where a graph with that id was already kept. Throws
-     * {@link dev.gradient.graph.LimitExceededException} where keeping it would pass the
+     * {@link dev.gradient.error.LimitExceededException} where keeping it would pass the
      * registry's bound.
      */
     boolean register(String namespace, ParsedGraph graph);

@@ -1,6 +1,6 @@
 package dev.gradient.cache;
 
-import dev.gradient.graph.LimitExceededException;
+import dev.gradient.error.LimitExceededException;
 import dev.gradient.graph.ParsedGraph;
 import java.util.Map;
 import java.util.Optional;

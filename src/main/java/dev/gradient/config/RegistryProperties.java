@@ -17,6 +17,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("gradient")
 public record RegistryProperties(@NotNull @DefaultValue("memory") Kind registry) {
 
+    /**
+     * The registry namespace of every request while API keys are off. Empty, so that no tenant
+     * name (which must not be empty) can coincide with it.
+     */
+    public static final String DEFAULT_NAMESPACE = "";
+
     /** The kinds of registry. */
     public enum Kind {
         /** This process only: {@code dev.gradient.cache.InMemoryGraphRegistry}. */

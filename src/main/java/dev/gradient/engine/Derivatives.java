@@ -1,6 +1,6 @@
 package dev.gradient.engine;
 
-import dev.gradient.graph.LimitExceededException;
+import dev.gradient.error.LimitExceededException;
 import dev.gradient.tensor.Tensor;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package dev.gradient.graph;
 
+import dev.gradient.error.LimitExceededException;
 import dev.gradient.op.Composite;
 import dev.gradient.op.Op;
 import dev.gradient.op.OpRegistry;

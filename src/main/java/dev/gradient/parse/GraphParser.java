@@ -1,8 +1,8 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.LimitExceededException;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphException;
-import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.Origin;
 import dev.gradient.op.Op;
 import dev.gradient.tensor.Shape;

@@ -3,7 +3,7 @@ package dev.gradient.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gradient.config.RateLimitProperties;
-import dev.gradient.graph.LimitExceededException;
+import dev.gradient.error.LimitExceededException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;

@@ -1,12 +1,12 @@
 package dev.gradient.security;
 
-import dev.gradient.cache.GraphRegistry;
+import dev.gradient.config.RegistryProperties;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The registry namespace of the request being answered: its tenant's name where it presented
- * an API key, else {@link GraphRegistry#DEFAULT_NAMESPACE}, which is every request's while
+ * an API key, else {@link RegistryProperties#DEFAULT_NAMESPACE}, which is every request's while
  * keys are off. Read on the request's thread.
  */
 public final class Tenants {
@@ -17,6 +17,6 @@ public final class Tenants {
     /** The namespace in which the current request registers and finds graphs. */
     public static String namespace() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof TenantAuthentication tenant ? tenant.tenant() : GraphRegistry.DEFAULT_NAMESPACE;
+        return authentication instanceof TenantAuthentication tenant ? tenant.tenant() : RegistryProperties.DEFAULT_NAMESPACE;
     }
 }

@@ -3,8 +3,9 @@ package dev.gradient.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradient.config.RegistryProperties;
+import dev.gradient.error.LimitExceededException;
 import dev.gradient.graph.Graph;
-import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
 import dev.gradient.parse.ParseLimits;
@@ -28,7 +29,7 @@ class InMemoryGraphRegistryTest {
         registry.register("acme", g);
         assertThat(registry.find("acme", g.id())).containsSame(g);
         assertThat(registry.find("globex", g.id())).isEmpty();
-        assertThat(registry.find(GraphRegistry.DEFAULT_NAMESPACE, g.id())).isEmpty();
+        assertThat(registry.find(RegistryProperties.DEFAULT_NAMESPACE, g.id())).isEmpty();
         assertThat(registry.remove("globex", g.id())).isFalse();
         assertThat(registry.find("acme", g.id())).isPresent();
     }

@@ -1,8 +1,8 @@
 package dev.gradient.parse;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.gradient.error.LimitExceededException;
 import dev.gradient.graph.GraphException;
-import dev.gradient.graph.LimitExceededException;
 import dev.gradient.op.OpException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gradient.engine.Evaluator;
+import dev.gradient.error.LimitExceededException;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphCompiler;
 import dev.gradient.graph.GraphException;
-import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;

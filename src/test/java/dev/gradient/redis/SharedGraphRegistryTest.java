@@ -1,12 +1,12 @@
 package dev.gradient.redis;
 
-import static dev.gradient.cache.GraphRegistry.DEFAULT_NAMESPACE;
+import static dev.gradient.config.RegistryProperties.DEFAULT_NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradient.cache.RegistryUnavailableException;
+import dev.gradient.error.LimitExceededException;
 import dev.gradient.graph.Graph;
-import dev.gradient.graph.LimitExceededException;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
 import dev.gradient.parse.ParseLimits;

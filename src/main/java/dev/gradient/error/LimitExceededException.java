@@ -1,4 +1,4 @@
-package dev.gradient.graph;
+package dev.gradient.error;
 
 /**
  * Thrown when a request would pass one of the service's limits; raised before the work that
