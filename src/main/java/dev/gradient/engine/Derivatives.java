@@ -100,7 +100,7 @@ public final class Derivatives {
     }
 
     /** The total number of elements of the inputs {@code wrt}. */
-    public static long inputElements(Compiled f, int[] wrt) {
+    private static long inputElements(Compiled f, int[] wrt) {
         long n = 0;
         for (int j : wrt) {
             n += f.graph().shape(f.graph().inputs().get(j)).size();

@@ -50,6 +50,13 @@ class ErrorsTest extends ApiTest {
     }
 
     @Test
+    void anEmptyArrayOfExpressionsIsMalformed() {
+        JsonNode p = problem("/evaluate", "{'expression': [], " + AT + "}", 400, "MALFORMED_REQUEST");
+        assertThat(pointer(p)).isEqualTo("/expression");
+        assertThat(p.path("detail").asString()).isEqualTo("Expected at least one expression at /expression");
+    }
+
+    @Test
     void anUnknownFieldIsMalformedSoThatTyposDoNotPassSilently() {
         JsonNode p = problem("/gradient", "{'expression': 'x', " + AT + ", 'wrtt': ['x']}", 400, "MALFORMED_REQUEST");
         assertThat(pointer(p)).isEqualTo("/wrtt");
