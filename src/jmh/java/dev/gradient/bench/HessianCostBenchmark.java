@@ -43,8 +43,8 @@ public class HessianCostBenchmark {
 
     @Setup
     public void setUp() {
-        rosenbrock = Functions.rosenbrock(n);
-        point = new Tensor[] {Functions.random(new Random(5), 1.5, n)};
+        rosenbrock = BenchmarkFunctions.rosenbrock(n);
+        point = new Tensor[] {BenchmarkFunctions.random(new Random(5), 1.5, n)};
     }
 
     @Benchmark

@@ -47,9 +47,9 @@ public class JacobianModeBenchmark {
     public void setUp() {
         int outputs = shape.equals("wide") ? 4 : shape.equals("tall") ? 256 : 64;
         int inputs = shape.equals("wide") ? 256 : shape.equals("tall") ? 4 : 64;
-        f = Functions.expression("tanh(A @ x) * 2 + sin(x[0])", Shape.of(outputs, inputs), Shape.of(inputs));
+        f = BenchmarkFunctions.expression("tanh(A @ x) * 2 + sin(x[0])", Shape.of(outputs, inputs), Shape.of(inputs));
         Random random = new Random(7);
-        point = new Tensor[] {Functions.random(random, 0.5, outputs, inputs), Functions.random(random, 1.0, inputs)};
+        point = new Tensor[] {BenchmarkFunctions.random(random, 0.5, outputs, inputs), BenchmarkFunctions.random(random, 1.0, inputs)};
     }
 
     @Benchmark

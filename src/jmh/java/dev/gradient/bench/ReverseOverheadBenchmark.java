@@ -46,16 +46,16 @@ public class ReverseOverheadBenchmark {
         chain = chain(100_000);
         chainPoint = new Tensor[] {Tensor.scalar(0.3), Tensor.scalar(-0.7), Tensor.scalar(1.1), Tensor.scalar(0.5)};
         Random random = new Random(42);
-        mlp = Functions.expression(
+        mlp = BenchmarkFunctions.expression(
                 "-mean(sum(t * log_softmax(tanh(X @ transpose(W1) + b1) @ transpose(W2) + b2), axis=1))",
                 Shape.of(32, 10), Shape.of(32, 784), Shape.of(128, 784), Shape.of(128), Shape.of(10, 128), Shape.of(10));
         double[] oneHot = new double[320];
         for (int row = 0; row < 32; row++) {
             oneHot[row * 10 + random.nextInt(10)] = 1.0;
         }
-        mlpPoint = new Tensor[] {Tensor.of(Shape.of(32, 10), oneHot), Functions.random(random, 1.0, 32, 784),
-            Functions.random(random, 0.05, 128, 784), Functions.random(random, 0.05, 128),
-            Functions.random(random, 0.1, 10, 128), Functions.random(random, 0.1, 10)};
+        mlpPoint = new Tensor[] {Tensor.of(Shape.of(32, 10), oneHot), BenchmarkFunctions.random(random, 1.0, 32, 784),
+            BenchmarkFunctions.random(random, 0.05, 128, 784), BenchmarkFunctions.random(random, 0.05, 128),
+            BenchmarkFunctions.random(random, 0.1, 10, 128), BenchmarkFunctions.random(random, 0.1, 10)};
     }
 
     /** A scalar graph of {@code size} ops over four inputs, each node mixing the last and an earlier one. */
@@ -82,7 +82,7 @@ public class ReverseOverheadBenchmark {
 
     @Benchmark
     public Derivatives.Gradient chainGradient() {
-        return derivatives.gradient(reverse, chain, chainPoint, Functions.range(4), 0);
+        return derivatives.gradient(reverse, chain, chainPoint, BenchmarkFunctions.range(4), 0);
     }
 
     @Benchmark

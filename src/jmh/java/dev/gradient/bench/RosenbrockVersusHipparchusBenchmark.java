@@ -43,8 +43,8 @@ public class RosenbrockVersusHipparchusBenchmark {
 
     @Setup
     public void setUp() {
-        rosenbrock = Functions.rosenbrock(n);
-        x = Functions.random(new Random(3), 1.5, n);
+        rosenbrock = BenchmarkFunctions.rosenbrock(n);
+        x = BenchmarkFunctions.random(new Random(3), 1.5, n);
     }
 
     /**

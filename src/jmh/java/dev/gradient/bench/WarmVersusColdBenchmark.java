@@ -54,9 +54,9 @@ public class WarmVersusColdBenchmark {
     }
 
     private Compiled cold() {
-        Graph graph = Functions.PARSER.graph(json.readTree(text), "/graph");
+        Graph graph = BenchmarkFunctions.PARSER.graph(json.readTree(text), "/graph");
         CanonicalForm.id(graph);
-        return Functions.compile(graph, Shape.SCALAR, Shape.SCALAR);
+        return BenchmarkFunctions.compile(graph, Shape.SCALAR, Shape.SCALAR);
     }
 
     @Benchmark

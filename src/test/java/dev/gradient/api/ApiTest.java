@@ -11,14 +11,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * The base of the HTTP tests: the whole service on a random port, shared by every test class
  * with the default configuration (Spring caches the context), and helpers to read responses.
+ * Public for the HTTP tests of other packages (security's).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class ApiTest {
+public abstract class ApiTest {
 
     @LocalServerPort
     int port;
 
-    HttpApi api;
+    protected HttpApi api;
 
     @BeforeEach
     void connect() {
@@ -26,12 +27,12 @@ abstract class ApiTest {
     }
 
     /** Parses a JSON text written with single quotes, for readable request literals. */
-    static JsonNode json(String singleQuoted) {
+    protected static JsonNode json(String singleQuoted) {
         return HttpApi.JSON.readTree(singleQuoted.replace('\'', '"'));
     }
 
     /** POSTs a request written with single quotes, expecting 200, and returns the body. */
-    JsonNode ok(String path, String singleQuoted) {
+    protected JsonNode ok(String path, String singleQuoted) {
         HttpApi.Reply reply = api.post(path, singleQuoted.replace('\'', '"'));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("application/json");
@@ -39,12 +40,12 @@ abstract class ApiTest {
     }
 
     /** POSTs a request written with single quotes, expecting the problem {@code status} with {@code code}; returns the problem. */
-    JsonNode problem(String path, String singleQuoted, int status, String code) {
+    protected JsonNode problem(String path, String singleQuoted, int status, String code) {
         return problem(api.post(path, singleQuoted.replace('\'', '"')), status, code);
     }
 
     /** Checks that {@code reply} is the problem {@code status} with {@code code}, in RFC 9457 form. */
-    static JsonNode problem(HttpApi.Reply reply, int status, String code) {
+    protected static JsonNode problem(HttpApi.Reply reply, int status, String code) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         JsonNode problem = reply.json();
@@ -57,12 +58,12 @@ abstract class ApiTest {
     }
 
     /** The pointer of a problem's first error. */
-    static String pointer(JsonNode problem) {
+    protected static String pointer(JsonNode problem) {
         return problem.path("errors").path(0).path("pointer").asString();
     }
 
     /** Asserts that a JSON number is {@code expected} to within 1e-12 relative. */
-    static void near(JsonNode actual, double expected) {
+    protected static void near(JsonNode actual, double expected) {
         assertThat(actual.isNumber()).as("%s is a number", actual).isTrue();
         assertThat(actual.asDouble()).isCloseTo(expected, within(1e-12 * Math.max(1, Math.abs(expected))));
     }

@@ -14,11 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A plain HTTP client for the running service, so that tests can send exactly the bytes and
- * headers a hostile client would (invalid JSON, wrong media types, chunked bodies).
+ * headers a hostile client would (invalid JSON, wrong media types, chunked bodies). Public for
+ * the HTTP tests of other packages (security's).
  */
-final class HttpApi {
+public final class HttpApi {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
@@ -35,56 +36,56 @@ final class HttpApi {
     }
 
     /** The same service, called with {@code key} as the API key. */
-    HttpApi withKey(String key) {
+    public HttpApi withKey(String key) {
         return new HttpApi(java.net.URI.create(base).getPort(), key);
     }
 
     /** A response: its status, headers and body. */
-    record Reply(int status, HttpHeaders headers, String body) {
+    public record Reply(int status, HttpHeaders headers, String body) {
 
         /** The body as JSON. */
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
         /** The Content-Type header, or "". */
-        String contentType() {
+        public String contentType() {
             return headers.firstValue("Content-Type").orElse("");
         }
     }
 
     /** POSTs {@code json} as application/json. */
-    Reply post(String path, String json) {
+    public Reply post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** POSTs the JSON form of {@code body}. */
-    Reply post(String path, JsonNode body) {
+    public Reply post(String path, JsonNode body) {
         return post(path, JSON.writeValueAsString(body));
     }
 
     /** POSTs {@code body} with the given Content-Type. */
-    Reply post(String path, String contentType, String body) {
+    public Reply post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** POSTs {@code body} as application/json without a Content-Length, in chunks. */
-    Reply postChunked(String path, byte[] body) {
+    public Reply postChunked(String path, byte[] body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    Reply delete(String path) {
+    public Reply delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
-    Reply send(HttpRequest.Builder request) {
+    public Reply send(HttpRequest.Builder request) {
         try {
             if (bearer != null) {
                 request.setHeader("Authorization", "Bearer " + bearer);
@@ -99,7 +100,7 @@ final class HttpApi {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create(base + path);
     }
 }

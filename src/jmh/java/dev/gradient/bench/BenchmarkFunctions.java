@@ -11,12 +11,12 @@ import dev.gradient.tensor.Tensor;
 import java.util.Random;
 
 /** The functions the benchmarks differentiate, compiled as the service compiles them. */
-final class Functions {
+final class BenchmarkFunctions {
 
     static final ParseLimits PARSE_LIMITS = new ParseLimits(1 << 20, 256, 1_000_000);
     static final SourceParser PARSER = new SourceParser(PARSE_LIMITS);
 
-    private Functions() {
+    private BenchmarkFunctions() {
     }
 
     /** {@code expression} compiled for inputs of these shapes, in the order the expression names them. */

@@ -1,21 +1,23 @@
-package dev.gradient.api;
+package dev.gradient.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradient.api.ApiTest;
+import dev.gradient.api.HttpApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 /** With API keys configured: who gets in, what stays open, and tenants' separate registries. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gradient.security.api-keys[0].tenant=acme",
-        "gradient.security.api-keys[0].sha256=" + ApiKeysTest.ACME_SHA256,
+        "gradient.security.api-keys[0].sha256=" + ApiKeysOverHttpTest.ACME_SHA256,
         "gradient.security.api-keys[1].tenant=globex",
-        "gradient.security.api-keys[1].sha256=" + ApiKeysTest.GLOBEX_SHA256})
-class ApiKeysTest extends ApiTest {
+        "gradient.security.api-keys[1].sha256=" + ApiKeysOverHttpTest.GLOBEX_SHA256})
+class ApiKeysOverHttpTest extends ApiTest {
 
     /** {@code printf %s acme-key | sha256sum} */
     static final String ACME_SHA256 = "afacab3575137afa4e00d9cbcafcb14c9ae25f779d964eb0ea5b2c4eb5dfd163";

@@ -1,7 +1,9 @@
-package dev.gradient.api;
+package dev.gradient.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradient.api.ApiTest;
+import dev.gradient.api.HttpApi;
 import io.github.bucket4j.TimeMeter;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,10 +26,10 @@ import org.springframework.context.annotation.Bean;
         "gradient.rate-limit.refill-tokens=5",
         "gradient.rate-limit.refill-period=1h",
         "gradient.security.api-keys[0].tenant=acme",
-        "gradient.security.api-keys[0].sha256=" + ApiKeysTest.ACME_SHA256,
+        "gradient.security.api-keys[0].sha256=" + ApiKeysOverHttpTest.ACME_SHA256,
         "gradient.security.api-keys[1].tenant=globex",
-        "gradient.security.api-keys[1].sha256=" + ApiKeysTest.GLOBEX_SHA256})
-class RateLimitTest extends ApiTest {
+        "gradient.security.api-keys[1].sha256=" + ApiKeysOverHttpTest.GLOBEX_SHA256})
+class RateLimitsOverHttpTest extends ApiTest {
 
     static final String ONE = "{\"expression\": \"x * 2\", \"at\": {\"x\": 3}}";
 

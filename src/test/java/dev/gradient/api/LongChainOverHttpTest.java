@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {
         "gradient.limits.max-body-size=32MB",
         "gradient.limits.max-nodes=2000000"})
-class LongChainTest extends ApiTest {
+class LongChainOverHttpTest extends ApiTest {
 
     static final int LENGTH = 200_000;
 
