@@ -1,0 +1,33 @@
+package dev.gradient.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Broadcasting's index map, and summing back down as its transpose. */
+class BroadcastTest {
+
+    @Test
+    void equalShapesNeedNoMap() {
+        assertThat(Broadcast.indexMap(Shape.of(2, 3), Shape.of(2, 3))).isNull();
+    }
+
+    @Test
+    void eachElementOfTheResultReadsTheElementNumpyWouldRead() {
+        // a column [2,1] against [2,3]: every row repeats its one element
+        assertThat(Broadcast.indexMap(Shape.of(2, 1), Shape.of(2, 3))).containsExactly(0, 0, 0, 1, 1, 1);
+        // a row [3] against [2,3]: every row reads the whole row
+        assertThat(Broadcast.indexMap(Shape.of(3), Shape.of(2, 3))).containsExactly(0, 1, 2, 0, 1, 2);
+        assertThat(Broadcast.indexMap(Shape.SCALAR, Shape.of(2, 2))).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
+    void broadcastToRepeatsAndSumToAddsBack() {
+        Tensor row = Tensor.of(Shape.of(3), new double[] {1, 2, 3});
+        Tensor repeated = Broadcast.broadcastTo(row, Shape.of(2, 3));
+        assertThat(repeated).isEqualTo(Tensor.of(Shape.of(2, 3), new double[] {1, 2, 3, 1, 2, 3}));
+        assertThat(Broadcast.sumTo(repeated, Shape.of(3))).isEqualTo(Tensor.of(Shape.of(3), new double[] {2, 4, 6}));
+        assertThat(Broadcast.sumTo(repeated, Shape.SCALAR)).isEqualTo(Tensor.scalar(12));
+        assertThat(Broadcast.broadcastTo(row, Shape.of(3))).isSameAs(row);
+    }
+}
