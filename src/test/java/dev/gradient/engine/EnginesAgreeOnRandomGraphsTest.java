@@ -7,7 +7,6 @@ import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import dev.gradient.testing.Seeds;
 import dev.gradient.testing.SmallestFailure;
-import java.util.Arrays;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -26,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EnginesAgreeOnRandomGraphsTest {
 
-    private static final int TRIES = 100;
-    private static final int HESSIAN_TRIES = 60;
+    private static final int TRIES = 300;
+    private static final int HESSIAN_TRIES = 200;
     private static final int MAX_SIZE = 25;
     private static final int MAX_HESSIAN_SIZE = 15;
     private static final double FIRST_ORDER_TOLERANCE = 1e-12;
@@ -110,7 +109,7 @@ class EnginesAgreeOnRandomGraphsTest {
     private static void onRandomGraphs(long seed, int maxSize, boolean scalar, BiConsumer<Compiled, Tensor[]> property) {
         Tensor[] point = RandomGraphs.point(seed);
         SmallestFailure.check(seed, Seeds.sizeOf(seed, maxSize),
-                size -> RandomGraphs.graph(seed, size, scalar) + "\nat x0, x1, x2 = " + Arrays.toString(point),
+                size -> RandomGraphs.graph(seed, size, scalar) + "\n" + RandomGraphs.describe(point),
                 size -> property.accept(RandomGraphs.graph(seed, size, scalar).function(), point));
     }
 
