@@ -143,8 +143,8 @@ class DerivativeController {
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/hessian");
         Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
-        // the gradient program costs a few evaluations; it is then differentiated once per wrt element
-        call.checkBudget(p -> 4 * (p.elements(wrt) + 3),
+        // the engine's gradient; then the gradient program, a few evaluations' cost, differentiated once per wrt element
+        call.checkBudget(p -> 3 + (engine.forwardNative() ? p.elements(wrt) : 1) + 4 * (p.elements(wrt) + 3),
                 p -> 1 + p.elements(wrt) + Invocation.saturatingMultiply(p.elements(wrt), p.elements(wrt)));
         List<HessianResult> results = call.map(p -> {
             Derivatives.Hessian h = derivatives.hessian(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);

@@ -1,5 +1,6 @@
 package dev.gradient.engine;
 
+import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.LimitExceededException;
 import dev.gradient.tensor.Tensor;
 import org.springframework.stereotype.Component;
@@ -30,16 +31,14 @@ public final class Derivatives {
 
     /** The value and gradient of the scalar output {@code output}. */
     public Gradient gradient(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
-        int[] outputs = {output};
-        checkCost(f, sweeps(engine, f, wrt, outputs));
+        checkCost(f, sweeps(engine, f, wrt, new int[] {output}));
         Evaluation at = new Evaluation(f, point);
-        Tensor[][] jac = Jacobians.jacobian(engine, at, wrt, outputs);
-        Tensor value = at.output(output);
-        Tensor[] gradient = new Tensor[wrt.length];
-        for (int j = 0; j < wrt.length; j++) {
-            gradient[j] = jac[0][j];
-        }
-        return new Gradient(value, gradient);
+        return new Gradient(at.output(output), gradient(engine, at, wrt, output));
+    }
+
+    /** {@code engine}'s gradient of the scalar output {@code output} at {@code at}, one tensor per input of {@code wrt}. */
+    private static Tensor[] gradient(Engine engine, Evaluation at, int[] wrt, int output) {
+        return Jacobians.jacobian(engine, at, wrt, new int[] {output})[0];
     }
 
     /** The Jacobian of every output by the inputs {@code wrt}: {@code [output][wrt]}, of shape out + in. */
@@ -57,7 +56,8 @@ public final class Derivatives {
     /**
      * The Hessian of the scalar output {@code output}: {@code engine}'s Jacobian of the
      * reverse-mode gradient graph. With the forward engine that is forward over reverse; with
-     * the reverse engine, reverse over reverse. Exact either way, never finite differences.
+     * the reverse engine, reverse over reverse. Exact either way, never finite differences. The
+     * gradient it reports is {@code engine}'s own, the same numbers as {@link #gradient} gives.
      */
     public Hessian hessian(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
         Compiled gradientProgram = f.gradientProgram(wrt, output);
@@ -65,12 +65,16 @@ public final class Derivatives {
         System.arraycopy(point, 0, extended, 0, point.length);
         extended[point.length] = Tensor.scalar(1.0);
         int[] gradients = allOutputs(gradientProgram);
-        checkCost(gradientProgram, sweeps(engine, gradientProgram, wrt, gradients));
+        // the gradient (by the engine) and the gradient program's Jacobian, admitted together
+        long cost = plus(cost(f, sweeps(engine, f, wrt, new int[] {output})),
+                cost(gradientProgram, sweeps(engine, gradientProgram, wrt, gradients)));
+        checkCost(f.limits(), cost, cost + " element operations for the gradient and its Jacobian");
         Evaluation primal = new Evaluation(f, point);
+        Tensor[] gradient = gradient(engine, primal, wrt, output);
         // the gradient program starts with f's nodes: their values carry over
         Evaluation at = new Evaluation(gradientProgram, extended, primal.values());
         Tensor[][] hessian = Jacobians.jacobian(engine, at, wrt, gradients);
-        return new Hessian(primal.output(output), at.outputs(), hessian);
+        return new Hessian(primal.output(output), gradient, hessian);
     }
 
     /** Jacobian-vector product: the tangent of every output, for the tangents of the inputs {@code wrt}. */
@@ -124,11 +128,24 @@ public final class Derivatives {
     }
 
     private static void checkCost(Compiled f, long sweeps) {
+        checkCost(f.limits(), cost(f, sweeps), sweeps + " sweeps of a graph costing " + f.graph().cost() + " element operations");
+    }
+
+    /** The estimated cost of {@code sweeps} sweeps of {@code f}, in element operations; saturating. */
+    private static long cost(Compiled f, long sweeps) {
         long cost = f.graph().cost();
-        if (cost > 0 && sweeps > f.limits().maxCost() / cost) {
+        return cost > 0 && sweeps > Long.MAX_VALUE / cost ? Long.MAX_VALUE : cost * sweeps;
+    }
+
+    private static long plus(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    private static void checkCost(BuildLimits limits, long cost, String what) {
+        if (cost > limits.maxCost()) {
             throw new LimitExceededException("gradient.limits.max-cost",
-                    "the estimated cost (" + sweeps + " sweeps of a graph costing " + cost
-                            + " element operations) passes the limit of " + f.limits().maxCost());
+                    "the estimated cost (" + what + ") passes the limit of " + limits.maxCost());
         }
     }
 

@@ -23,15 +23,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ConformanceTest extends ApiTest {
 
-    static Stream<Arguments> cases() {
-        JsonNode cases;
+    /** Every case of the shared file, in order. */
+    static JsonNode all() {
         try (InputStream in = ConformanceTest.class.getResourceAsStream("/conformance/public-cases.json")) {
-            cases = HttpApi.JSON.readTree(in);
+            return HttpApi.JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : cases) {
+        for (JsonNode c : all()) {
             for (JsonNode engine : c.path("engines")) {
                 out.add(Arguments.of(c.path("id").asString(), engine.asString(), c));
             }
