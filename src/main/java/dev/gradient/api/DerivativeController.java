@@ -88,7 +88,7 @@ class DerivativeController {
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/gradient");
         Engine engine = call.engine(body.get("engine"), p -> call.autoByJacobian(p, wrt, 1));
-        call.checkBudget(p -> 3 + (engine.forwardNative() ? p.elements(wrt) : 1), p -> 1 + p.elements(wrt));
+        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), 1), p -> 1 + p.elements(wrt));
         List<GradientResult> results = call.map(p -> {
             Derivatives.Gradient g = derivatives.gradient(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
             return new GradientResult(Values.toJson(g.value()), Results.named(wrt, g.gradient()));
@@ -110,7 +110,7 @@ class DerivativeController {
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         boolean matrix = matrixFormat(body.get("format"));
         Engine engine = call.engine(body.get("engine"), p -> call.autoByJacobian(p, wrt, p.outputElements()));
-        call.checkBudget(p -> 3 + (engine.forwardNative() ? p.elements(wrt) : p.outputElements()),
+        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), p.outputElements()),
                 p -> p.outputElements() + (matrix ? 2 : 1) * Invocation.saturatingMultiply(p.elements(wrt), p.outputElements()));
         List<JacobianResult> results = call.map(p -> {
             // one primal sweep serves the outputs and the derivative
@@ -144,7 +144,8 @@ class DerivativeController {
         int output = call.scalarOutput(body.get("output"), "/hessian");
         Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
         // the engine's gradient; then the gradient program, a few evaluations' cost, differentiated once per wrt element
-        call.checkBudget(p -> 3 + (engine.forwardNative() ? p.elements(wrt) : 1) + 4 * (p.elements(wrt) + 3),
+        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), 1)
+                + 4 * (engine.evaluations(p.elements(wrt), p.elements(wrt)) + 3),
                 p -> 1 + p.elements(wrt) + Invocation.saturatingMultiply(p.elements(wrt), p.elements(wrt)));
         List<HessianResult> results = call.map(p -> {
             Derivatives.Hessian h = derivatives.hessian(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
@@ -188,7 +189,7 @@ class DerivativeController {
                 checkShape(tangent[j], p.inputShape(wrt.get(j)), "/tangent", wrt.get(j), "input", p);
             }
         }
-        call.checkBudget(p -> engine.forwardNative() ? 3 : 3 + p.outputElements(), p -> 2 * p.outputElements());
+        call.checkBudget(p -> 3 + engine.evaluations(1, p.outputElements()), p -> 2 * p.outputElements());
         List<JvpResult> results = call.map(p -> {
             Evaluation at = new Evaluation(p.compiled(), p.arguments());
             Tensor[] jvp = derivatives.jvp(engine, at, p.inputIndices(wrt), tangent);
@@ -226,7 +227,7 @@ class DerivativeController {
                 checkShape(cotangent[k], p.outputShape(k), "/cotangent", p.outputNames().get(k), "output", p);
             }
         }
-        call.checkBudget(p -> engine.forwardNative() ? 3 + p.elements(wrt) : 3, p -> p.outputElements() + p.elements(wrt));
+        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), 1), p -> p.outputElements() + p.elements(wrt));
         List<VjpResult> results = call.map(p -> {
             Evaluation at = new Evaluation(p.compiled(), p.arguments());
             Tensor[] vjp = derivatives.vjp(engine, at, p.inputIndices(wrt), cotangent);

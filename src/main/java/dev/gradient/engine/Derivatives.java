@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
  * The products that the HTTP API offers, built on any {@link Engine}: evaluation, gradient,
  * Jacobian, Hessian, JVP and VJP. None is written again per engine.
  *
- * <p>Before any work, the estimated cost (one evaluation's cost times the number of sweeps)
- * is checked against the compiled function's limit.
+ * <p>Before any work, the estimated cost (one evaluation's cost times the number of sweeps,
+ * {@link Engine#evaluations} of them for a Jacobian) is checked against the compiled function's limit.
  */
 @Component
 public final class Derivatives {
@@ -86,7 +86,7 @@ public final class Derivatives {
     public Tensor[] jvp(Engine engine, Evaluation at, int[] wrt, Tensor[] tangent) {
         Compiled f = at.function();
         int[] outputs = allOutputs(f);
-        checkCost(f, engine.forwardNative() ? 2 : sweeps(engine, f, wrt, outputs));
+        checkCost(f, engine.forwardNative() ? 1 + engine.evaluationsPerDirection() : sweeps(engine, f, wrt, outputs));
         return engine.jvp(at, wrt, outputs, new Tensor[][] {tangent})[0];
     }
 
@@ -99,7 +99,7 @@ public final class Derivatives {
     public Tensor[] vjp(Engine engine, Evaluation at, int[] wrt, Tensor[] cotangent) {
         Compiled f = at.function();
         int[] outputs = allOutputs(f);
-        checkCost(f, engine.forwardNative() ? sweeps(engine, f, wrt, outputs) : 2);
+        checkCost(f, engine.forwardNative() ? sweeps(engine, f, wrt, outputs) : 1 + engine.evaluationsPerDirection());
         return engine.vjp(at, wrt, outputs, new Tensor[][] {cotangent})[0];
     }
 
@@ -117,14 +117,13 @@ public final class Derivatives {
         for (int k : outputs) {
             outElements += f.graph().shape(f.graph().outputs().get(k)).size();
         }
-        long directions = engine.forwardNative() ? inputElements(f, wrt) : outElements;
         long jacobianElements = Math.multiplyHigh(inputElements(f, wrt), outElements) != 0
                 ? Long.MAX_VALUE : inputElements(f, wrt) * outElements;
         if (jacobianElements > f.limits().maxElements()) {
             throw new LimitExceededException("gradient.limits.max-elements",
                     "the Jacobian would have " + jacobianElements + " elements; the limit is " + f.limits().maxElements());
         }
-        return directions + 2;
+        return plus(engine.evaluations(inputElements(f, wrt), outElements), 2);
     }
 
     private static void checkCost(Compiled f, long sweeps) {

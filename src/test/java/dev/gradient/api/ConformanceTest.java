@@ -2,9 +2,7 @@ package dev.gradient.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.gradient.engine.CaseFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,18 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ConformanceTest extends ApiTest {
 
-    /** Every case of the shared file, in order. */
-    static JsonNode all() {
-        try (InputStream in = ConformanceTest.class.getResourceAsStream("/conformance/public-cases.json")) {
-            return HttpApi.JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : all()) {
+        for (JsonNode c : CaseFunction.conformanceCases()) {
             for (JsonNode engine : c.path("engines")) {
                 out.add(Arguments.of(c.path("id").asString(), engine.asString(), c));
             }
