@@ -154,6 +154,21 @@ final class RequestSchemas {
             Map<String, Object> cotangent) {
     }
 
+    /** The body of {@code POST /check}. */
+    record CheckRequest(
+            @Schema(ref = EXPRESSION, description = EXPRESSION_DOC) Object expression,
+            @Schema(description = GRAPH_DOC) GraphSpec graph,
+            @Schema(description = GRAPH_ID_DOC) String graphId,
+            @Schema(ref = NAMED_VALUES, description = AT_DOC) Map<String, Object> at,
+            @ArraySchema(arraySchema = @Schema(description = POINTS_DOC), schema = @Schema(ref = NAMED_VALUES))
+            List<Map<String, Object>> points,
+            @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
+            @Schema(description = "The absolute tolerance of the rule |a - n| <= atol + rtol * |n|: a finite number >= 0.",
+                    defaultValue = "1e-5", example = "1e-5") Double atol,
+            @Schema(description = "The relative tolerance of the same rule: a finite number >= 0.", defaultValue = "1e-3",
+                    example = "1e-3") Double rtol) {
+    }
+
     /** The body of {@code POST /graphs}. */
     record RegisterRequest(
             @Schema(ref = EXPRESSION, description = "A function as an expression; exactly one of expression and graph.")

@@ -3,6 +3,7 @@ package dev.gradient.engine;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.LimitExceededException;
 import dev.gradient.tensor.Tensor;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,26 @@ public final class Derivatives {
         int[] outputs = allOutputs(at.function());
         checkCost(at.function(), sweeps(engine, at.function(), wrt, outputs));
         return Jacobians.jacobian(engine, at, wrt, outputs);
+    }
+
+    /**
+     * The Jacobian of every output by the inputs {@code wrt} by each of {@code engines}, in that
+     * order ({@code [engine][output][wrt]}), at one point; their costs are admitted together,
+     * before any of them runs.
+     */
+    public Tensor[][][] jacobians(List<Engine> engines, Evaluation at, int[] wrt) {
+        Compiled f = at.function();
+        int[] outputs = allOutputs(f);
+        long cost = 0;
+        for (Engine engine : engines) {
+            cost = plus(cost, cost(f, sweeps(engine, f, wrt, outputs)));
+        }
+        checkCost(f.limits(), cost, cost + " element operations for " + engines.size() + " Jacobians");
+        Tensor[][][] jacobians = new Tensor[engines.size()][][];
+        for (int e = 0; e < jacobians.length; e++) {
+            jacobians[e] = Jacobians.jacobian(engines.get(e), at, wrt, outputs);
+        }
+        return jacobians;
     }
 
     /**

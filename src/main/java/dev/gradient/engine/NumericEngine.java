@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * the order of the step that balances the truncation error ({@code ~t^4}) against the
  * round-off of the differences ({@code ~eps |f| / t}): about 7.4e-4, which leaves a
  * truncation of about {@code 6e-16 |g'''''|} and a round-off of about {@code 3 eps |f| / t =
- * 9e-13 |f|} where {@code |x| <= 1}. So about 1e-12 relative where f is smooth and well scaled
+ * 9e-13 |f|} where {@code |x| <= 1} ({@code |f|} standing for the size of the terms f is
+ * computed from, which is more than {@code |f|} where they cancel). So about 1e-12 relative where f is smooth and well scaled
  * within a step of x, and meaningless where it is not (kinks, {@code where}, singularities).
  * At a non-finite point or tangent element the result is NaN as a rule.
  */
@@ -31,7 +32,7 @@ public final class NumericEngine implements Engine {
     /** The step relative to {@code max(1, |x|)}: {@code eps^(1/5)}, about 7.4e-4. */
     public static final double RELATIVE_STEP = Math.pow(Math.ulp(1.0), 0.2);
 
-    /** Evaluations of f per direction: at {@code x ± t v} and {@code x ± t v / 2}. */
+    /** Evaluations of f per direction: at {@code x + t v}, {@code x - t v}, {@code x + t v / 2} and {@code x - t v / 2}. */
     static final int EVALUATIONS = 4;
 
     @Override
@@ -45,9 +46,10 @@ public final class NumericEngine implements Engine {
                 + " with a step per input element of h = eps^(1/5) * max(1, |x|) (about 7.4e-4 * max(1, |x|)); four"
                 + " evaluations of the function per JVP direction, VJPs and Jacobians through JVPs, Hessians as"
                 + " differences of the exact reverse-mode gradient. Error of each derivative: truncation |f'''''| h^4 / 480"
-                + " (about 6e-16 |f'''''| where |x| <= 1) plus round-off about 3 eps |f| / h (about 9e-13 |f| where"
-                + " |x| <= 1), so about 1e-12 relative where f is smooth and well scaled, and meaningless at kinks and"
-                + " singularities. For checking the AD engines (POST /check); \"auto\" never picks it.";
+                + " (about 6e-16 |f'''''| where |x| <= 1) plus round-off about 3 eps |f| / h, |f| the size of the terms f"
+                + " is computed from (about 9e-13 |f| where |x| <= 1): about 1e-12 relative where f is smooth and well"
+                + " scaled, meaningless at kinks and singularities. For checking the AD engines (POST /check); \"auto\""
+                + " never picks it.";
     }
 
     @Override

@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
  * every endpoint, so that it is admitted as honestly as the AD engines. The cost limit here
  * lets one evaluation compile but refuses every derivative, and the refusal states the
  * estimate: a graph's cost {@code c} times the sweeps, {@code 3 + n} for a forward gradient by
- * {@code n} elements and {@code 3 + 4 n} for a numeric one.
+ * {@code n} elements and {@code 3 + 4 n} for a numeric one. {@code /check} is charged for all
+ * three engines, and its batches are bounded as every endpoint's.
  */
-@TestPropertySource(properties = "gradient.limits.max-cost=200")
+@TestPropertySource(properties = {"gradient.limits.max-cost=200", "gradient.limits.max-points=2"})
 class CostEstimateTest extends ApiTest {
 
     private static final Pattern ESTIMATE = Pattern.compile("estimated cost is (\\d+) element operations");
@@ -25,7 +26,12 @@ class CostEstimateTest extends ApiTest {
     private static final long N = 10;
 
     private long estimate(String path, String fields, String engine) {
-        JsonNode p = problem(path, "{" + FUNCTION + fields + ", 'engine': '" + engine + "'}", 413, "LIMIT_EXCEEDED");
+        return estimate(path, "{" + FUNCTION + fields + ", 'engine': '" + engine + "'}");
+    }
+
+    /** The estimated cost that the refusal of {@code request} (single-quoted) states. */
+    private long estimate(String path, String request) {
+        JsonNode p = problem(path, request, 413, "LIMIT_EXCEEDED");
         assertThat(p.path("limit").asString()).isEqualTo("gradient.limits.max-cost");
         Matcher m = ESTIMATE.matcher(p.path("detail").asString());
         assertThat(m.find()).as(p.path("detail").asString()).isTrue();
@@ -68,5 +74,18 @@ class CostEstimateTest extends ApiTest {
     void vjpCountsFourEvaluationsPerInputElement() {
         String cotangent = ", 'cotangent': {'f': 1}";
         inRatio(estimate("/vjp", cotangent, "forward"), estimate("/vjp", cotangent, "numeric"), 3 + N, 3 + 4 * N);
+    }
+
+    @Test
+    void checkCountsEveryEngineItRuns() {
+        // forward 3 + n, reverse 3 + 1 (one output element), numeric 3 + 4 n; against a forward gradient's 3 + n
+        inRatio(estimate("/gradient", "", "forward"), estimate("/check", "{" + FUNCTION + "}"), 3 + N,
+                (3 + N) + (3 + 1) + (3 + 4 * N));
+    }
+
+    @Test
+    void checkBatchesAreBoundedByMaxPoints() {
+        JsonNode p = problem("/check", "{'expression': 'x', 'points': [{'x': 1}, {'x': 2}, {'x': 3}]}", 413, "LIMIT_EXCEEDED");
+        assertThat(p.path("limit").asString()).isEqualTo("gradient.limits.max-points");
     }
 }
