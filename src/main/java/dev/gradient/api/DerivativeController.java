@@ -129,10 +129,12 @@ class DerivativeController {
         return JacobianResponse.of(call, engine.name(), results);
     }
 
-    @Operation(summary = "The Hessian of a scalar output", description = "Exact second derivatives: the engine"
-            + " differentiates the reverse-mode gradient again (forward over reverse for \"forward\", which \"auto\""
-            + " picks), never finite differences. hessian[in_i][in_j] has shape in_i.shape + in_j.shape and is"
-            + " symmetric up to rounding.")
+    @Operation(summary = "The Hessian of a scalar output", description = "Second derivatives: the engine"
+            + " differentiates the reverse-mode gradient again, exactly for \"forward\" (forward over reverse, which"
+            + " \"auto\" picks) and \"reverse\" (reverse over reverse); \"numeric\" takes central differences of that"
+            + " exact gradient instead. hessian[in_i][in_j] has shape in_i.shape + in_j.shape and is symmetric up to"
+            + " rounding (up to the numeric engine's error for \"numeric\"). The gradient is the engine's own, the"
+            + " numbers /gradient gives with that engine.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = RequestSchemas.HessianRequest.class), examples = {
                     @ExampleObject(name = "expression", value = "{\"expression\": \"x*y*z + sin(x*y) + exp(y*z)\","

@@ -116,7 +116,8 @@ final class RequestSchemas {
             List<Map<String, Object>> points,
             @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
             @Schema(description = ENGINE_DOC + " The engine differentiates the reverse-mode gradient again, so \"forward\""
-                    + " is forward over reverse; \"auto\" picks it.", defaultValue = "auto") String engine,
+                    + " is forward over reverse; \"auto\" picks it. \"numeric\" takes differences of the exact gradient.",
+                    defaultValue = "auto") String engine,
             @Schema(description = "Which output to differentiate; required where the function has several. It must be"
                     + " a scalar.") String output) {
     }

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class HessianGradientTest extends ApiTest {
 
-    static final List<String> ENGINES = List.of("forward", "reverse");
+    static final List<String> ENGINES = List.of("forward", "reverse", "numeric");
 
     /** Where forward and reverse mode round differently: their gradients differ in the last bits. */
     static final String ROUNDS_APART = "{'expression': 'sin(x*y)*cos(x+y)*exp(x-y)', 'at': {'x': 0.7, 'y': -1.3}}";

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gradient.engine.CaseFunction;
 import dev.gradient.engine.NumericErrorBound;
 import dev.gradient.tensor.Tensor;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,18 +22,9 @@ class NumericEngineHttpTest extends ApiTest {
     /** As in the in-process test: the documented error is an estimate, allowed ten times over. */
     private static final double SAFETY = 10;
 
-    static Stream<Arguments> casesWithDerivatives() {
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : CaseFunction.conformanceCases()) {
-            if (!c.path("endpoint").asString().equals("/evaluate")) {
-                out.add(Arguments.of(c.path("id").asString(), c.path("endpoint").asString(), c.path("request")));
-            }
-        }
-        return out.stream();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("casesWithDerivatives")
+    @MethodSource("dev.gradient.engine.CaseFunction#casesWithDerivatives")
     void conformanceCasesHoldWithinTheDocumentedError(String id, String endpoint, JsonNode request) {
         JsonNode byNumeric = post(endpoint, request, "numeric");
         JsonNode byExact = post(endpoint, request, "forward");

@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +39,20 @@ public record CaseFunction(Compiled f, Tensor[] point, int[] wrt, Tensor[] tange
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every conformance case with derivatives (all but {@code /evaluate}), as JUnit arguments:
+     * its id, endpoint and request. For {@code @MethodSource("dev.gradient.engine.CaseFunction#casesWithDerivatives")}.
+     */
+    public static Stream<Arguments> casesWithDerivatives() {
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode c : conformanceCases()) {
+            if (!c.path("endpoint").asString().equals("/evaluate")) {
+                out.add(Arguments.of(c.path("id").asString(), c.path("endpoint").asString(), c.path("request")));
+            }
+        }
+        return out.stream();
     }
 
     /** The function, point, {@code wrt} and tangent of {@code request}, a request body of the wire contract. */

@@ -8,12 +8,9 @@ import dev.gradient.graph.GraphBuilder;
 import dev.gradient.graph.LimitExceededException;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
@@ -35,19 +32,9 @@ class NumericEngineTest {
     private final Engine numeric = new NumericEngine();
     private final Engine exact = new ForwardEngine();
 
-    /** Every conformance case with derivatives: its id, endpoint and request. */
-    static Stream<Arguments> casesWithDerivatives() {
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : CaseFunction.conformanceCases()) {
-            if (!c.path("endpoint").asString().equals("/evaluate")) {
-                out.add(Arguments.of(c.path("id").asString(), c.path("endpoint").asString(), c.path("request")));
-            }
-        }
-        return out.stream();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("casesWithDerivatives")
+    @MethodSource("dev.gradient.engine.CaseFunction#casesWithDerivatives")
     void numericDerivativesAreWithinTheirDocumentedErrorOfTheExactOnes(String id, String endpoint, JsonNode request) {
         CaseFunction c = CaseFunction.of(request);
         if (endpoint.equals("/jvp")) {
