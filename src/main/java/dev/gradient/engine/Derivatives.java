@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The products that the HTTP API offers, built on any {@link Engine}: evaluation, gradient,
- * Jacobian, Hessian, JVP and VJP. None is written again per engine.
+ * Jacobian, Hessian, JVP and VJP, and several engines' Jacobians at once for a gradient check.
+ * None is written again per engine.
  *
  * <p>Before any work, the estimated cost (one evaluation's cost times the number of sweeps,
  * {@link Engine#evaluations} of them for a Jacobian) is checked against the compiled function's limit.
@@ -77,8 +78,9 @@ public final class Derivatives {
     /**
      * The Hessian of the scalar output {@code output}: {@code engine}'s Jacobian of the
      * reverse-mode gradient graph. With the forward engine that is forward over reverse; with
-     * the reverse engine, reverse over reverse. Exact either way, never finite differences. The
-     * gradient it reports is {@code engine}'s own, the same numbers as {@link #gradient} gives.
+     * the reverse engine, reverse over reverse: exact either way. The numeric engine takes its
+     * differences of that exact gradient. The gradient it reports is {@code engine}'s own, the
+     * same numbers as {@link #gradient} gives.
      */
     public Hessian hessian(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
         Compiled gradientProgram = f.gradientProgram(wrt, output);
