@@ -3,6 +3,7 @@ package dev.gradient.api;
 import dev.gradient.cache.GraphRegistry;
 import dev.gradient.cache.InMemoryGraphRegistry;
 import dev.gradient.graph.BuildLimits;
+import dev.gradient.op.OpRegistry;
 import dev.gradient.parse.SourceParser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,9 +31,15 @@ class ApiConfiguration {
      */
     static final int MAX_NUMBER_LENGTH = 1000;
 
+    /** The op set that requests may name: the standard one (a test may supply a primary registry of its own). */
     @Bean
-    SourceParser sourceParser(GradientLimits limits) {
-        return new SourceParser(limits.parseLimits());
+    OpRegistry opRegistry() {
+        return OpRegistry.standard();
+    }
+
+    @Bean
+    SourceParser sourceParser(GradientLimits limits, OpRegistry ops) {
+        return new SourceParser(limits.parseLimits(), ops);
     }
 
     @Bean
