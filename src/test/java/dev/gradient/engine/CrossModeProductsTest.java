@@ -85,7 +85,7 @@ class CrossModeProductsTest {
     void crossModeProductsAgreeWithTheNativeOnesOnRandomGraphs() {
         int[] wrt = {0, 1, 2};
         for (long seed = 0; seed < 40; seed++) {
-            Compiled f = RandomGraphs.graph(seed, 12, false);
+            Compiled f = RandomGraphs.graph(seed, 12, false).function();
             Tensor[] point = RandomGraphs.point(seed);
             // directions with exact zeros, so that the zero-factor rule is exercised where partials are finite
             Tensor[] tangent = {Tensor.scalar(0.0), Tensor.of(Shape.of(3), new double[] {1.5, 0.0, -0.5}),
