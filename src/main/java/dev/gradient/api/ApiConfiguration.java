@@ -1,6 +1,9 @@
 package dev.gradient.api;
 
 import dev.gradient.config.GradientLimits;
+import dev.gradient.op.OpRegistry;
+import dev.gradient.parse.ParseLimits;
+import dev.gradient.parse.SourceParser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,9 +17,9 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the limits into the HTTP layer's own guards: the request body filter and Jackson's
- * stream-read constraints. (The parser's and the graph builder's come from
- * {@code dev.gradient.config}.)
+ * Wires what requests are read with: the op set and the parser (with the limits that
+ * {@code dev.gradient.config} hands it), and the HTTP layer's own guards, the request body
+ * filter and Jackson's stream-read constraints.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
@@ -26,6 +29,18 @@ class ApiConfiguration {
      * up to 767 significant digits, so anything a client may legitimately send fits.
      */
     static final int MAX_NUMBER_LENGTH = 1000;
+
+    /** The op set that requests may name: the standard one (a test may supply a primary registry of its own). */
+    @Bean
+    OpRegistry opRegistry() {
+        return OpRegistry.standard();
+    }
+
+    /** The parser, with the limits that config hands it and the op set that requests may name. */
+    @Bean
+    SourceParser sourceParser(ParseLimits limits, OpRegistry ops) {
+        return new SourceParser(limits, ops);
+    }
 
     @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(GradientLimits limits, JsonMapper json) {

@@ -65,9 +65,9 @@ class CatalogController {
     private final List<OpInfo> ops;
     private final List<EngineInfo> engines;
 
-    CatalogController(EngineRegistry engines) {
+    CatalogController(EngineRegistry engines, OpRegistry ops) {
         // both registries are fixed at startup, so the answers are too
-        this.ops = OpRegistry.standard().publicOps().stream().map(OpInfo::of).toList();
+        this.ops = ops.publicOps().stream().map(OpInfo::of).toList();
         this.engines = engines.all().stream().map(e -> new EngineInfo(e.name(), e.description())).toList();
     }
 

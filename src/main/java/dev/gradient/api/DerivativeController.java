@@ -88,7 +88,7 @@ class DerivativeController {
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/gradient");
         Engine engine = call.engine(body.get("engine"), p -> call.autoByJacobian(p, wrt, 1));
-        call.checkBudget(p -> 3 + (engine.forwardNative() ? p.elements(wrt) : 1), p -> 1 + p.elements(wrt));
+        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), 1), p -> 1 + p.elements(wrt));
         List<GradientResult> results = call.map(p -> {
             Derivatives.Gradient g = derivatives.gradient(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
             return new GradientResult(Values.toJson(g.value()), Results.named(wrt, g.gradient()));
@@ -110,7 +110,7 @@ class DerivativeController {
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         boolean matrix = matrixFormat(body.get("format"));
         Engine engine = call.engine(body.get("engine"), p -> call.autoByJacobian(p, wrt, p.outputElements()));
-        call.checkBudget(p -> 3 + (engine.forwardNative() ? p.elements(wrt) : p.outputElements()),
+        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), p.outputElements()),
                 p -> p.outputElements() + (matrix ? 2 : 1) * Invocation.saturatingMultiply(p.elements(wrt), p.outputElements()));
         List<JacobianResult> results = call.map(p -> {
             // one primal sweep serves the outputs and the derivative
@@ -129,10 +129,12 @@ class DerivativeController {
         return JacobianResponse.of(call, engine.name(), results);
     }
 
-    @Operation(summary = "The Hessian of a scalar output", description = "Exact second derivatives: the engine"
-            + " differentiates the reverse-mode gradient again (forward over reverse for \"forward\", which \"auto\""
-            + " picks), never finite differences. hessian[in_i][in_j] has shape in_i.shape + in_j.shape and is"
-            + " symmetric up to rounding.")
+    @Operation(summary = "The Hessian of a scalar output", description = "Second derivatives: the engine"
+            + " differentiates the reverse-mode gradient again, exactly for \"forward\" (forward over reverse, which"
+            + " \"auto\" picks) and \"reverse\" (reverse over reverse); \"numeric\" takes central differences of that"
+            + " exact gradient instead. hessian[in_i][in_j] has shape in_i.shape + in_j.shape and is symmetric up to"
+            + " rounding (up to the numeric engine's error for \"numeric\"). The gradient is the engine's own, the"
+            + " numbers /gradient gives with that engine.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = RequestSchemas.HessianRequest.class), examples = {
                     @ExampleObject(name = "expression", value = "{\"expression\": \"x*y*z + sin(x*y) + exp(y*z)\","
@@ -143,8 +145,9 @@ class DerivativeController {
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/hessian");
         Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
-        // the gradient program costs a few evaluations; it is then differentiated once per wrt element
-        call.checkBudget(p -> 4 * (p.elements(wrt) + 3),
+        // the engine's gradient; then the gradient program, a few evaluations' cost, differentiated once per wrt element
+        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), 1)
+                + 4 * (engine.evaluations(p.elements(wrt), p.elements(wrt)) + 3),
                 p -> 1 + p.elements(wrt) + Invocation.saturatingMultiply(p.elements(wrt), p.elements(wrt)));
         List<HessianResult> results = call.map(p -> {
             Derivatives.Hessian h = derivatives.hessian(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
@@ -188,7 +191,7 @@ class DerivativeController {
                 checkShape(tangent[j], p.inputShape(wrt.get(j)), "/tangent", wrt.get(j), "input", p);
             }
         }
-        call.checkBudget(p -> engine.forwardNative() ? 3 : 3 + p.outputElements(), p -> 2 * p.outputElements());
+        call.checkBudget(p -> 3 + engine.evaluations(1, p.outputElements()), p -> 2 * p.outputElements());
         List<JvpResult> results = call.map(p -> {
             Evaluation at = new Evaluation(p.compiled(), p.arguments());
             Tensor[] jvp = derivatives.jvp(engine, at, p.inputIndices(wrt), tangent);
@@ -226,7 +229,7 @@ class DerivativeController {
                 checkShape(cotangent[k], p.outputShape(k), "/cotangent", p.outputNames().get(k), "output", p);
             }
         }
-        call.checkBudget(p -> engine.forwardNative() ? 3 + p.elements(wrt) : 3, p -> p.outputElements() + p.elements(wrt));
+        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), 1), p -> p.outputElements() + p.elements(wrt));
         List<VjpResult> results = call.map(p -> {
             Evaluation at = new Evaluation(p.compiled(), p.arguments());
             Tensor[] vjp = derivatives.vjp(engine, at, p.inputIndices(wrt), cotangent);

@@ -36,9 +36,10 @@ class OpenApiConfiguration {
     /** The API in a paragraph, and the choices made where the wire contract is silent. */
     static final String DESCRIPTION = """
             Exact derivatives over HTTP: automatic differentiation (forward and reverse mode, exact \
-            Hessians) of functions given as expressions or graphs. Values are JSON numbers or nested \
-            arrays (row-major); non-finite numbers travel as "NaN", "Infinity" and "-Infinity". Every \
-            error is application/problem+json with a stable code.
+            Hessians) of functions given as expressions or graphs, and a gradient check (POST /check) \
+            against a numeric engine. Values are JSON numbers or nested arrays (row-major); non-finite \
+            numbers travel as "NaN", "Infinity" and "-Infinity". Every error is application/problem+json \
+            with a stable code.
 
             Where the wire contract is silent:
 
@@ -50,6 +51,13 @@ class OpenApiConfiguration {
             for /vjp (each endpoint's native product), and by the contract's rule for /gradient and \
             /jacobian. /evaluate takes "engine" too and reports it; for "auto" it reports "forward", \
             since evaluation is the primal sweep that every engine shares.
+            - Beyond forward and reverse, the engine "numeric" (central differences with Richardson \
+            extrapolation; GET /engines gives its error) serves every derivative endpoint, as a \
+            reference; "auto" never picks it. Its /hessian differentiates the exact reverse-mode \
+            gradient numerically. /hessian's "gradient" is always the engine's own, as /gradient gives it.
+            - /check compares every AD engine's Jacobian with the numeric engine's by PyTorch \
+            gradcheck's rule |a - n| <= atol + rtol * |n| (defaults 1e-5 and 1e-3, PyTorch's); it \
+            takes no "engine" (a 400), and reports per engine and input rather than one "engine".
             - An unknown engine is a 422 (UNKNOWN_ENGINE); a name twice in "wrt" is a 422 \
             (DUPLICATE_NAME); a function with several outputs and no "output" on /gradient or \
             /hessian is a 422 (MISSING_OUTPUT). A scalar output means shape [] exactly.

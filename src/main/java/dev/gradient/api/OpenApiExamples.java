@@ -38,6 +38,12 @@ final class OpenApiExamples {
              "code": "SYNTAX", "errors": [{"pointer": "/expression",
              "message": "the expression ends where an operand was expected (position 14)"}], "position": 14}""";
 
+    private static final String CHECK_NO_ENGINE = """
+            {"type": "urn:gradient:problem:malformed-request", "title": "Malformed request", "status": 400,
+             "detail": "/check takes no 'engine': it checks every AD engine against the numeric one",
+             "instance": "/check", "code": "MALFORMED_REQUEST", "errors": [{"pointer": "/engine",
+             "message": "/check takes no 'engine': it checks every AD engine against the numeric one"}]}""";
+
     private static final String REGISTERED = """
             {"graphId": "a35d007e3357d2307de799c4857f49ae",
              "inputs": [{"name": "x", "shape": [3]}, {"name": "y", "shape": null}],
@@ -48,6 +54,14 @@ final class OpenApiExamples {
                     [{"name": "forward", "description": "Forward mode (tangent propagation), vector form: one sweep\
                      carries all tangent directions; cheapest when the differentiated inputs have fewer elements than\
                      the outputs."},
+                     {"name": "numeric", "description": "Numeric reference, not AD: central differences with one\
+                     Richardson extrapolation, (4 D(h/2) - D(h)) / 3, with a step per input element of h = eps^(1/5) *\
+                     max(1, |x|) (about 7.4e-4 * max(1, |x|)); four evaluations of the function per JVP direction, VJPs\
+                     and Jacobians through JVPs, Hessians as differences of the exact reverse-mode gradient. Error of\
+                     each derivative: truncation |f'''''| h^4 / 480 (about 6e-16 |f'''''| where |x| <= 1) plus round-off\
+                     about 3 eps |f| / h, |f| the size of the terms f is computed from (about 9e-13 |f| where |x| <= 1):\
+                     about 1e-12 relative where f is smooth and well scaled, meaningless at kinks and singularities. For\
+                     checking the AD engines (POST /check); \\"auto\\" never picks it."},
                      {"name": "reverse", "description": "Reverse mode (adjoints over the compiled graph): one backward\
                      sweep per output element; cheapest for gradients and whenever the outputs have fewer elements\
                      than the inputs."}]""")),
@@ -83,6 +97,21 @@ final class OpenApiExamples {
             Map.entry("vjp", Map.of("200", """
                     {"graphId": "11ff01fff268e0698d3c4b22b7b31af5", "engine": "reverse", "outputs": {"f": 14.0},
                      "vjp": {"x": [4.0, 8.0, 12.0]}}""", "422", UNKNOWN_NAME)),
+            Map.entry("check", Map.of("200", """
+                    {"graphId": "0aac33744cbc839860be6cdf0cff4b36", "passed": true, "reference": "numeric",
+                     "atol": 1.0E-5, "rtol": 0.001,
+                     "engines": {"forward": {"passed": true, "mismatchCount": 0,
+                                             "inputs": {"x": {"passed": true, "maxAbsDiff": 5.435651928564766E-13,
+                                                              "maxRelDiff": 1.889640653545186E-13, "mismatchCount": 0},
+                                                        "y": {"passed": true, "maxAbsDiff": 5.639932965095795E-13,
+                                                              "maxRelDiff": 7.140743738048598E-14, "mismatchCount": 0}},
+                                             "mismatches": []},
+                                 "reverse": {"passed": true, "mismatchCount": 0,
+                                             "inputs": {"x": {"passed": true, "maxAbsDiff": 5.435651928564766E-13,
+                                                              "maxRelDiff": 1.889640653545186E-13, "mismatchCount": 0},
+                                                        "y": {"passed": true, "maxAbsDiff": 5.639932965095795E-13,
+                                                              "maxRelDiff": 7.140743738048598E-14, "mismatchCount": 0}},
+                                             "mismatches": []}}}""", "400", CHECK_NO_ENGINE)),
             Map.entry("register", Map.of("201", REGISTERED, "200", REGISTERED, "422", SYNTAX)),
             Map.entry("get", Map.of("200", """
                     {"graphId": "a35d007e3357d2307de799c4857f49ae",

@@ -116,7 +116,8 @@ final class RequestSchemas {
             List<Map<String, Object>> points,
             @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
             @Schema(description = ENGINE_DOC + " The engine differentiates the reverse-mode gradient again, so \"forward\""
-                    + " is forward over reverse; \"auto\" picks it.", defaultValue = "auto") String engine,
+                    + " is forward over reverse; \"auto\" picks it. \"numeric\" takes differences of the exact gradient.",
+                    defaultValue = "auto") String engine,
             @Schema(description = "Which output to differentiate; required where the function has several. It must be"
                     + " a scalar.") String output) {
     }
@@ -152,6 +153,21 @@ final class RequestSchemas {
             @Schema(ref = NAMED_VALUES, requiredMode = Schema.RequiredMode.REQUIRED, description = "A cotangent for every"
                     + " output, of that output's shape; the same cotangent applies to every point of a batch.")
             Map<String, Object> cotangent) {
+    }
+
+    /** The body of {@code POST /check}. */
+    record CheckRequest(
+            @Schema(ref = EXPRESSION, description = EXPRESSION_DOC) Object expression,
+            @Schema(description = GRAPH_DOC) GraphSpec graph,
+            @Schema(description = GRAPH_ID_DOC) String graphId,
+            @Schema(ref = NAMED_VALUES, description = AT_DOC) Map<String, Object> at,
+            @ArraySchema(arraySchema = @Schema(description = POINTS_DOC), schema = @Schema(ref = NAMED_VALUES))
+            List<Map<String, Object>> points,
+            @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
+            @Schema(description = "The absolute tolerance of the rule |a - n| <= atol + rtol * |n|: a finite number >= 0.",
+                    defaultValue = "1e-5", example = "1e-5") Double atol,
+            @Schema(description = "The relative tolerance of the same rule: a finite number >= 0.", defaultValue = "1e-3",
+                    example = "1e-3") Double rtol) {
     }
 
     /** The body of {@code POST /graphs}. */

@@ -69,24 +69,43 @@ final class Results {
     static List<String> labels(List<String> names, Shape[] shapes) {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            Shape shape = shapes[i];
-            if (shape.isScalar()) {
-                labels.add(names.get(i));
-                continue;
-            }
-            int[] index = new int[shape.rank()];
-            for (long e = 0; e < shape.size(); e++) {
-                StringBuilder label = new StringBuilder(names.get(i)).append('[');
-                for (int a = 0; a < index.length; a++) {
-                    label.append(a == 0 ? "" : ",").append(index[a]);
-                }
-                labels.add(label.append(']').toString());
-                // advance the row-major multi-index, last axis fastest
-                for (int a = index.length - 1; a >= 0 && ++index[a] == shape.dim(a); a--) {
-                    index[a] = 0;
-                }
+            for (long e = 0; e < shapes[i].size(); e++) {
+                labels.add(label(names.get(i), shapes[i], e));
             }
         }
         return labels;
+    }
+
+    /**
+     * The label of one element of the named tensors, {@code flat} counting through all their
+     * elements in order (as {@link #labels} lists them), without listing the others.
+     */
+    static String label(List<String> names, Shape[] shapes, long flat) {
+        long rest = flat;
+        for (int i = 0; i < names.size(); i++) {
+            if (rest < shapes[i].size()) {
+                return label(names.get(i), shapes[i], rest);
+            }
+            rest -= shapes[i].size();
+        }
+        throw new IndexOutOfBoundsException("element " + flat + " of tensors with " + (flat - rest) + " elements");
+    }
+
+    private static String label(String name, Shape shape, long element) {
+        if (shape.isScalar()) {
+            return name;
+        }
+        // the row-major multi-index, last axis fastest
+        int[] index = new int[shape.rank()];
+        long rest = element;
+        for (int a = index.length - 1; a >= 0; a--) {
+            index[a] = (int) (rest % shape.dim(a));
+            rest /= shape.dim(a);
+        }
+        StringBuilder label = new StringBuilder(name).append('[');
+        for (int a = 0; a < index.length; a++) {
+            label.append(a == 0 ? "" : ",").append(index[a]);
+        }
+        return label.append(']').toString();
     }
 }

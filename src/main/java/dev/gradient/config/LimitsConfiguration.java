@@ -1,21 +1,21 @@
 package dev.gradient.config;
 
 import dev.gradient.graph.BuildLimits;
-import dev.gradient.parse.SourceParser;
+import dev.gradient.parse.ParseLimits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Hands the parts that know nothing of Spring the slice of {@link GradientLimits} they
- * enforce: the parser (expression length and depth, nodes) and the graph builder (nodes,
+ * enforce: the parser's (expression length and depth, nodes) and the graph builder's (nodes,
  * elements, cost).
  */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration {
 
     @Bean
-    SourceParser sourceParser(GradientLimits limits) {
-        return new SourceParser(limits.parseLimits());
+    ParseLimits parseLimits(GradientLimits limits) {
+        return limits.parseLimits();
     }
 
     @Bean

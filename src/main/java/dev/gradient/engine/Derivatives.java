@@ -1,15 +1,18 @@
 package dev.gradient.engine;
 
 import dev.gradient.error.LimitExceededException;
+import dev.gradient.graph.BuildLimits;
 import dev.gradient.tensor.Tensor;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * The products that the HTTP API offers, built on any {@link Engine}: evaluation, gradient,
- * Jacobian, Hessian, JVP and VJP. None is written again per engine.
+ * Jacobian, Hessian, JVP and VJP, and several engines' Jacobians at once for a gradient check.
+ * None is written again per engine.
  *
- * <p>Before any work, the estimated cost (one evaluation's cost times the number of sweeps)
- * is checked against the compiled function's limit.
+ * <p>Before any work, the estimated cost (one evaluation's cost times the number of sweeps,
+ * {@link Engine#evaluations} of them for a Jacobian) is checked against the compiled function's limit.
  */
 @Component
 public final class Derivatives {
@@ -30,16 +33,14 @@ public final class Derivatives {
 
     /** The value and gradient of the scalar output {@code output}. */
     public Gradient gradient(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
-        int[] outputs = {output};
-        checkCost(f, sweeps(engine, f, wrt, outputs));
+        checkCost(f, sweeps(engine, f, wrt, new int[] {output}));
         Evaluation at = new Evaluation(f, point);
-        Tensor[][] jac = Jacobians.jacobian(engine, at, wrt, outputs);
-        Tensor value = at.output(output);
-        Tensor[] gradient = new Tensor[wrt.length];
-        for (int j = 0; j < wrt.length; j++) {
-            gradient[j] = jac[0][j];
-        }
-        return new Gradient(value, gradient);
+        return new Gradient(at.output(output), gradient(engine, at, wrt, output));
+    }
+
+    /** {@code engine}'s gradient of the scalar output {@code output} at {@code at}, one tensor per input of {@code wrt}. */
+    private static Tensor[] gradient(Engine engine, Evaluation at, int[] wrt, int output) {
+        return Jacobians.jacobian(engine, at, wrt, new int[] {output})[0];
     }
 
     /** The Jacobian of every output by the inputs {@code wrt}: {@code [output][wrt]}, of shape out + in. */
@@ -55,9 +56,31 @@ public final class Derivatives {
     }
 
     /**
+     * The Jacobian of every output by the inputs {@code wrt} by each of {@code engines}, in that
+     * order ({@code [engine][output][wrt]}), at one point; their costs are admitted together,
+     * before any of them runs.
+     */
+    public Tensor[][][] jacobians(List<Engine> engines, Evaluation at, int[] wrt) {
+        Compiled f = at.function();
+        int[] outputs = allOutputs(f);
+        long cost = 0;
+        for (Engine engine : engines) {
+            cost = plus(cost, cost(f, sweeps(engine, f, wrt, outputs)));
+        }
+        checkCost(f.limits(), cost, cost + " element operations for " + engines.size() + " Jacobians");
+        Tensor[][][] jacobians = new Tensor[engines.size()][][];
+        for (int e = 0; e < jacobians.length; e++) {
+            jacobians[e] = Jacobians.jacobian(engines.get(e), at, wrt, outputs);
+        }
+        return jacobians;
+    }
+
+    /**
      * The Hessian of the scalar output {@code output}: {@code engine}'s Jacobian of the
      * reverse-mode gradient graph. With the forward engine that is forward over reverse; with
-     * the reverse engine, reverse over reverse. Exact either way, never finite differences.
+     * the reverse engine, reverse over reverse: exact either way. The numeric engine takes its
+     * differences of that exact gradient. The gradient it reports is {@code engine}'s own, the
+     * same numbers as {@link #gradient} gives.
      */
     public Hessian hessian(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
         Compiled gradientProgram = f.gradientProgram(wrt, output);
@@ -65,12 +88,16 @@ public final class Derivatives {
         System.arraycopy(point, 0, extended, 0, point.length);
         extended[point.length] = Tensor.scalar(1.0);
         int[] gradients = allOutputs(gradientProgram);
-        checkCost(gradientProgram, sweeps(engine, gradientProgram, wrt, gradients));
+        // the gradient (by the engine) and the gradient program's Jacobian, admitted together
+        long cost = plus(cost(f, sweeps(engine, f, wrt, new int[] {output})),
+                cost(gradientProgram, sweeps(engine, gradientProgram, wrt, gradients)));
+        checkCost(f.limits(), cost, cost + " element operations for the gradient and its Jacobian");
         Evaluation primal = new Evaluation(f, point);
+        Tensor[] gradient = gradient(engine, primal, wrt, output);
         // the gradient program starts with f's nodes: their values carry over
         Evaluation at = new Evaluation(gradientProgram, extended, primal.values());
         Tensor[][] hessian = Jacobians.jacobian(engine, at, wrt, gradients);
-        return new Hessian(primal.output(output), at.outputs(), hessian);
+        return new Hessian(primal.output(output), gradient, hessian);
     }
 
     /** Jacobian-vector product: the tangent of every output, for the tangents of the inputs {@code wrt}. */
@@ -82,7 +109,7 @@ public final class Derivatives {
     public Tensor[] jvp(Engine engine, Evaluation at, int[] wrt, Tensor[] tangent) {
         Compiled f = at.function();
         int[] outputs = allOutputs(f);
-        checkCost(f, engine.forwardNative() ? 2 : sweeps(engine, f, wrt, outputs));
+        checkCost(f, engine.forwardNative() ? 1 + engine.evaluationsPerDirection() : sweeps(engine, f, wrt, outputs));
         return engine.jvp(at, wrt, outputs, new Tensor[][] {tangent})[0];
     }
 
@@ -95,7 +122,7 @@ public final class Derivatives {
     public Tensor[] vjp(Engine engine, Evaluation at, int[] wrt, Tensor[] cotangent) {
         Compiled f = at.function();
         int[] outputs = allOutputs(f);
-        checkCost(f, engine.forwardNative() ? sweeps(engine, f, wrt, outputs) : 2);
+        checkCost(f, engine.forwardNative() ? sweeps(engine, f, wrt, outputs) : 1 + engine.evaluationsPerDirection());
         return engine.vjp(at, wrt, outputs, new Tensor[][] {cotangent})[0];
     }
 
@@ -113,22 +140,34 @@ public final class Derivatives {
         for (int k : outputs) {
             outElements += f.graph().shape(f.graph().outputs().get(k)).size();
         }
-        long directions = engine.forwardNative() ? inputElements(f, wrt) : outElements;
         long jacobianElements = Math.multiplyHigh(inputElements(f, wrt), outElements) != 0
                 ? Long.MAX_VALUE : inputElements(f, wrt) * outElements;
         if (jacobianElements > f.limits().maxElements()) {
             throw new LimitExceededException("gradient.limits.max-elements",
                     "the Jacobian would have " + jacobianElements + " elements; the limit is " + f.limits().maxElements());
         }
-        return directions + 2;
+        return plus(engine.evaluations(inputElements(f, wrt), outElements), 2);
     }
 
     private static void checkCost(Compiled f, long sweeps) {
+        checkCost(f.limits(), cost(f, sweeps), sweeps + " sweeps of a graph costing " + f.graph().cost() + " element operations");
+    }
+
+    /** The estimated cost of {@code sweeps} sweeps of {@code f}, in element operations; saturating. */
+    private static long cost(Compiled f, long sweeps) {
         long cost = f.graph().cost();
-        if (cost > 0 && sweeps > f.limits().maxCost() / cost) {
+        return cost > 0 && sweeps > Long.MAX_VALUE / cost ? Long.MAX_VALUE : cost * sweeps;
+    }
+
+    private static long plus(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    private static void checkCost(BuildLimits limits, long cost, String what) {
+        if (cost > limits.maxCost()) {
             throw new LimitExceededException("gradient.limits.max-cost",
-                    "the estimated cost (" + sweeps + " sweeps of a graph costing " + cost
-                            + " element operations) passes the limit of " + f.limits().maxCost());
+                    "the estimated cost (" + what + ") passes the limit of " + limits.maxCost());
         }
     }
 

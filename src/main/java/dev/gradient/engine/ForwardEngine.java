@@ -32,6 +32,11 @@ public final class ForwardEngine implements Engine {
     }
 
     @Override
+    public long evaluationsPerDirection() {
+        return 1;
+    }
+
+    @Override
     public Tensor[][] jvp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] tangents) {
         Compiled function = at.function();
         ShapedGraph graph = function.graph();

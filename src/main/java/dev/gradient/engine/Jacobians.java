@@ -10,6 +10,11 @@ import dev.gradient.tensor.Tensor;
  * cotangents), in blocks of directions so that memory stays bounded. Also the non-native
  * product of an engine, computed through its Jacobian.
  *
+ * <p>That product follows the chain rule's convention of the native ones: a zero factor gives
+ * exactly zero, even against an infinite or NaN Jacobian entry. The forward engine's JVP of
+ * {@code sqrt(x) + y} at {@code (0, 0)} in the direction {@code (0, 1)} is 1, so the reverse
+ * engine's, through its Jacobian {@code [Infinity, 1]}, must be 1 too, not {@code 0 * Infinity}.
+ *
  * <p>A Jacobian block {@code J[k][j]} has the shape of output {@code k} followed by the shape
  * of input {@code j}, as JAX's {@code jacfwd} and {@code jacrev} give it.
  */
@@ -98,7 +103,7 @@ final class Jacobians {
                         double[] t = tangents[d][j].values();
                         for (int r = 0; r < sum.length; r++) {
                             for (int c = 0; c < t.length; c++) {
-                                sum[r] += jk[r * t.length + c] * t[c];
+                                sum[r] += times(jk[r * t.length + c], t[c]);
                             }
                         }
                     }
@@ -124,7 +129,7 @@ final class Jacobians {
                         double[] c = cotangents[d][k].values();
                         for (int r = 0; r < c.length; r++) {
                             for (int e = 0; e < sum.length; e++) {
-                                sum[e] += c[r] * jk[r * sum.length + e];
+                                sum[e] += times(c[r], jk[r * sum.length + e]);
                             }
                         }
                     }
@@ -133,6 +138,15 @@ final class Jacobians {
             }
         }
         return result;
+    }
+
+    /**
+     * A Jacobian entry times a tangent or cotangent element, exactly 0 where either is 0: the
+     * rule of the derivative graphs' {@code mul_no_nan} and the forward engine's tangent
+     * products, so that the product through the Jacobian agrees with the other engine's native one.
+     */
+    private static double times(double a, double b) {
+        return a == 0.0 || b == 0.0 ? 0.0 : a * b;
     }
 
     static Shape[] inputShapes(ShapedGraph graph, int[] wrt) {

@@ -30,6 +30,11 @@ public final class ReverseEngine implements Engine {
     }
 
     @Override
+    public long evaluationsPerDirection() {
+        return 1;
+    }
+
+    @Override
     public Tensor[][] vjp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents) {
         Compiled function = at.function();
         Adjoint adjoint = function.adjoint(wrt, outputs);

@@ -41,7 +41,12 @@ public final class OpRegistry {
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
 
-    OpRegistry(List<Op> ops) {
+    /**
+     * A registry of exactly {@code ops}, each name once. The service runs with {@link #standard()};
+     * this lets a test run the service with an op of its own added (a wrong derivative rule,
+     * say) without that op ever being part of the service's set.
+     */
+    public OpRegistry(Collection<? extends Op> ops) {
         for (Op op : ops) {
             if (this.ops.put(op.name(), op) != null) {
                 throw new IllegalStateException("op registered twice: " + op.name());

@@ -5,6 +5,7 @@ import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.Origin;
 import dev.gradient.op.Op;
+import dev.gradient.op.OpRegistry;
 import dev.gradient.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ final class ExpressionParser {
     private final String ownerId;
     private final Predicate<String> isDefined;
     private final ParseLimits limits;
+    private final OpRegistry ops;
     private final List<DraftNode> out;
     private final List<Token> tokens;
     private int next;
@@ -46,7 +48,7 @@ final class ExpressionParser {
     }
 
     private ExpressionParser(String text, String pointer, String ownerId, Predicate<String> isDefined,
-            ParseLimits limits, List<DraftNode> out) {
+            ParseLimits limits, OpRegistry ops, List<DraftNode> out) {
         if (text.length() > limits.maxExpressionLength()) {
             throw new LimitExceededException("gradient.limits.max-expression-length", "the expression at " + pointer
                     + " has " + text.length() + " characters; the limit is " + limits.maxExpressionLength());
@@ -56,6 +58,7 @@ final class ExpressionParser {
         this.ownerId = ownerId;
         this.isDefined = isDefined;
         this.limits = limits;
+        this.ops = ops;
         this.out = out;
         this.tokens = Lexer.tokens(text, pointer);
     }
@@ -64,11 +67,11 @@ final class ExpressionParser {
      * Parses {@code text} (found at {@code pointer}) and appends its nodes to {@code out}; the
      * result gets the id {@code ownerId}, the nodes under it ids {@code ownerId/1},
      * {@code ownerId/2}, ... . {@code isDefined} says which names are node ids or declared
-     * inputs, so that they shadow the constants {@code pi} and {@code e}.
+     * inputs, so that they shadow the constants {@code pi} and {@code e}. Calls name ops of {@code ops}.
      */
     static void parse(String text, String pointer, String ownerId, Predicate<String> isDefined, ParseLimits limits,
-            List<DraftNode> out) {
-        new ExpressionParser(text, pointer, ownerId, isDefined, limits, out).parseWhole();
+            OpRegistry ops, List<DraftNode> out) {
+        new ExpressionParser(text, pointer, ownerId, isDefined, limits, ops, out).parseWhole();
     }
 
     private void parseWhole() {
@@ -86,7 +89,7 @@ final class ExpressionParser {
             out.set(last, out.get(last).renamed(ownerId));
         } else {
             // The expression is just a name: the node is that value, under its own id.
-            create(DraftNode.apply(fresh(), OpCalls.find("identity", result.origin()), List.of(result.name()),
+            create(DraftNode.apply(fresh(), OpCalls.find(ops, "identity", result.origin()), List.of(result.name()),
                     List.of(result.origin()), Attrs.NONE, result.origin()));
             int last = out.size() - 1;
             out.set(last, out.get(last).renamed(ownerId));
@@ -234,7 +237,7 @@ final class ExpressionParser {
         if ((name.equals("max") || name.equals("min")) && arity == 2) {
             name = name.equals("max") ? "maximum" : "minimum";
         }
-        Op op = OpCalls.find(name, origin(function));
+        Op op = OpCalls.find(ops, name, origin(function));
         OpCalls.checkArity(op, function.text() + "()", arity, origin(function));
         return op;
     }
@@ -301,7 +304,7 @@ final class ExpressionParser {
         String id = fresh();
         List<String> names = args.stream().map(Ref::name).toList();
         List<Origin> origins = args.stream().map(Ref::origin).toList();
-        create(DraftNode.apply(id, OpCalls.find(opName, origin(at)), names, origins, attrs, origin(at)));
+        create(DraftNode.apply(id, OpCalls.find(ops, opName, origin(at)), names, origins, attrs, origin(at)));
         return new Ref(id, origin(at), null);
     }
 

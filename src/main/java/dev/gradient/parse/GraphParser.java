@@ -5,6 +5,7 @@ import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.Origin;
 import dev.gradient.op.Op;
+import dev.gradient.op.OpRegistry;
 import dev.gradient.tensor.Shape;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ final class GraphParser {
     private GraphParser() {
     }
 
-    static Graph parse(JsonNode graph, String pointer, ParseLimits limits) {
+    static Graph parse(JsonNode graph, String pointer, ParseLimits limits, OpRegistry ops) {
         requireObject(graph, pointer, GRAPH_FIELDS);
         JsonNode nodes = graph.get("nodes");
         if (nodes == null || !nodes.isArray()) {
@@ -53,7 +54,7 @@ final class GraphParser {
         }
         List<DraftNode> drafts = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            node(nodes.get(i), pointer + "/nodes/" + i, defined, limits, drafts);
+            node(nodes.get(i), pointer + "/nodes/" + i, defined, limits, ops, drafts);
         }
         JsonNode outputs = graph.get("outputs");
         if (outputs == null || !outputs.isArray() || outputs.isEmpty()) {
@@ -87,7 +88,8 @@ final class GraphParser {
         return reported;
     }
 
-    private static void node(JsonNode node, String pointer, Set<String> defined, ParseLimits limits, List<DraftNode> out) {
+    private static void node(JsonNode node, String pointer, Set<String> defined, ParseLimits limits, OpRegistry ops,
+            List<DraftNode> out) {
         requireObject(node, pointer, NODE_FIELDS);
         String id = string(node.get("id"), pointer + "/id");
         int kinds = (node.has("op") ? 1 : 0) + (node.has("const") ? 1 : 0) + (node.has("expr") ? 1 : 0);
@@ -99,9 +101,9 @@ final class GraphParser {
             out.add(DraftNode.constant(id, Values.fromJson(node.get("const"), pointer + "/const"), Origin.at(pointer)));
         } else if (node.has("expr")) {
             String text = string(node.get("expr"), pointer + "/expr");
-            ExpressionParser.parse(text, pointer + "/expr", id, defined::contains, limits, out);
+            ExpressionParser.parse(text, pointer + "/expr", id, defined::contains, limits, ops, out);
         } else {
-            out.add(apply(node, id, pointer));
+            out.add(apply(node, id, pointer, ops));
         }
         if (out.size() > limits.maxNodes()) {
             throw new LimitExceededException("gradient.limits.max-nodes",
@@ -109,10 +111,10 @@ final class GraphParser {
         }
     }
 
-    private static DraftNode apply(JsonNode node, String id, String pointer) {
+    private static DraftNode apply(JsonNode node, String id, String pointer, OpRegistry ops) {
         Origin origin = Origin.at(pointer);
         String opName = string(node.get("op"), pointer + "/op");
-        Op op = OpCalls.find(opName, Origin.at(pointer + "/op"));
+        Op op = OpCalls.find(ops, opName, Origin.at(pointer + "/op"));
         JsonNode args = node.get("args");
         if (args == null || !args.isArray()) {
             throw new MalformedRequestException("Expected an array of argument names but was " + Values.describe(args)

@@ -14,9 +14,9 @@ final class OpCalls {
     private OpCalls() {
     }
 
-    /** The public op named {@code name}, or an {@code UNKNOWN_OP} error at {@code origin}. */
-    static Op find(String name, Origin origin) {
-        return OpRegistry.standard().find(name).filter(Op::isPublic).orElseThrow(() -> new GraphException("UNKNOWN_OP",
+    /** The public op of {@code ops} named {@code name}, or an {@code UNKNOWN_OP} error at {@code origin}. */
+    static Op find(OpRegistry ops, String name, Origin origin) {
+        return ops.find(name).filter(Op::isPublic).orElseThrow(() -> new GraphException("UNKNOWN_OP",
                 "unknown op '" + name + "'" + at(origin) + "; GET /ops lists them", origin));
     }
 

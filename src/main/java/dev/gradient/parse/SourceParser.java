@@ -2,6 +2,7 @@ package dev.gradient.parse;
 
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.Origin;
+import dev.gradient.op.OpRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -22,19 +23,26 @@ public final class SourceParser {
     private static final String INTERNAL_OUTPUT = "=f";
 
     private final ParseLimits limits;
+    private final OpRegistry ops;
 
-    /** A parser that enforces {@code limits}. */
+    /** A parser of the service's op set that enforces {@code limits}. */
     public SourceParser(ParseLimits limits) {
+        this(limits, OpRegistry.standard());
+    }
+
+    /** A parser that enforces {@code limits} and knows the public ops of {@code ops}. */
+    public SourceParser(ParseLimits limits, OpRegistry ops) {
         this.limits = limits;
+        this.ops = ops;
     }
 
     /** One expression, found at {@code pointer}: inputs in order of first appearance, one output named {@code f}. */
     public Graph expression(String text, String pointer) {
         List<DraftNode> drafts = new ArrayList<>();
-        ExpressionParser.parse(text, pointer, EXPRESSION_OUTPUT, name -> false, limits, drafts);
+        ExpressionParser.parse(text, pointer, EXPRESSION_OUTPUT, name -> false, limits, ops, drafts);
         if (usesName(drafts, EXPRESSION_OUTPUT)) {
             drafts.clear();
-            ExpressionParser.parse(text, pointer, INTERNAL_OUTPUT, name -> false, limits, drafts);
+            ExpressionParser.parse(text, pointer, INTERNAL_OUTPUT, name -> false, limits, ops, drafts);
             return GraphAssembler.assemble(drafts, null, List.of(INTERNAL_OUTPUT), List.of(EXPRESSION_OUTPUT),
                     List.of(Origin.at(pointer)));
         }
@@ -59,12 +67,12 @@ public final class SourceParser {
         List<Origin> partOrigins = new ArrayList<>();
         for (int k = 0; k < texts.size(); k++) {
             String part = EXPRESSION_OUTPUT + "[" + k + "]";
-            ExpressionParser.parse(texts.get(k), pointer + "/" + k, part, name -> false, limits, drafts);
+            ExpressionParser.parse(texts.get(k), pointer + "/" + k, part, name -> false, limits, ops, drafts);
             parts.add(part);
             partOrigins.add(Origin.at(pointer + "/" + k));
         }
         // the output node gets an id that no name in the expressions can be, so that an input may be called f
-        drafts.add(DraftNode.apply(INTERNAL_OUTPUT, OpCalls.find("vector", Origin.at(pointer)), parts,
+        drafts.add(DraftNode.apply(INTERNAL_OUTPUT, OpCalls.find(ops, "vector", Origin.at(pointer)), parts,
                 partOrigins, dev.gradient.graph.Attrs.NONE, Origin.at(pointer)));
         String id = usesName(drafts, EXPRESSION_OUTPUT) ? INTERNAL_OUTPUT : EXPRESSION_OUTPUT;
         if (id.equals(EXPRESSION_OUTPUT)) {
@@ -75,6 +83,6 @@ public final class SourceParser {
 
     /** A JSON graph, found at {@code pointer}. */
     public Graph graph(JsonNode graph, String pointer) {
-        return GraphParser.parse(graph, pointer, limits);
+        return GraphParser.parse(graph, pointer, limits, ops);
     }
 }

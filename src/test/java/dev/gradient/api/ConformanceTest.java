@@ -2,9 +2,7 @@ package dev.gradient.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.gradient.engine.CaseFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,14 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 class ConformanceTest extends ApiTest {
 
     static Stream<Arguments> cases() {
-        JsonNode cases;
-        try (InputStream in = ConformanceTest.class.getResourceAsStream("/conformance/public-cases.json")) {
-            cases = HttpApi.JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : cases) {
+        for (JsonNode c : CaseFunction.conformanceCases()) {
             for (JsonNode engine : c.path("engines")) {
                 out.add(Arguments.of(c.path("id").asString(), engine.asString(), c));
             }

@@ -8,6 +8,9 @@ import dev.gradient.client.ApiClient;
 import dev.gradient.client.ApiException;
 import dev.gradient.client.api.DerivativesApi;
 import dev.gradient.client.api.GraphsApi;
+import dev.gradient.client.model.CheckRequest;
+import dev.gradient.client.model.CheckResponse;
+import dev.gradient.client.model.EngineCheck;
 import dev.gradient.client.model.GradientRequest;
 import dev.gradient.client.model.GradientResponse;
 import dev.gradient.client.model.GradientResult;
@@ -140,6 +143,22 @@ class GeneratedClientTest extends ApiTest {
         VjpResponse vjp = derivatives.vjp(new VjpRequest().expression("sum(x * x)").at(Map.of("x", List.of(1, 2, 3)))
                 .cotangent(Map.of("f", 2)));
         assertThat(numbers(vjp.getVjp().get("x"))).containsExactly(4.0, 8.0, 12.0);
+    }
+
+    @Test
+    void aGradientCheckOfARegisteredGraph() throws ApiException {
+        CheckResponse r = derivatives.check(new CheckRequest().graphId(rosenbrockId()).at(START).rtol(1e-6));
+        assertThat(r.getPassed()).isTrue();
+        assertThat(r.getReference()).isEqualTo("numeric");
+        assertThat(r.getRtol()).isEqualTo(1e-6);
+        assertThat(r.getEngines()).containsOnlyKeys("forward", "reverse");
+        EngineCheck reverse = r.getEngines().get("reverse");
+        assertThat(reverse.getInputs()).containsOnlyKeys("x", "y");
+        assertThat(number(reverse.getInputs().get("x").getMaxRelDiff())).isLessThan(1e-9);
+        assertThat(reverse.getMismatches()).isEmpty();
+        CheckResponse failing = derivatives.check(new CheckRequest().expression("sqrt(x)").at(Map.of("x", 0)));
+        assertThat(failing.getPassed()).isFalse();
+        assertThat(failing.getEngines().get("forward").getMismatches().get(0).getDerivative()).isEqualTo("Infinity");
     }
 
     @Test

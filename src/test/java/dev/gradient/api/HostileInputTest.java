@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class HostileInputTest extends ApiTest {
 
-    static final List<String> ENDPOINTS = List.of("/evaluate", "/gradient", "/jacobian", "/hessian", "/jvp", "/vjp", "/graphs");
+    static final List<String> ENDPOINTS = List.of("/evaluate", "/gradient", "/jacobian", "/hessian", "/jvp", "/vjp", "/check",
+            "/graphs");
 
     static final List<String> VALID = List.of(
             "{'expression': 'log(x1) + x1*x2 - sin(x2)', 'at': {'x1': 2, 'x2': 5}, 'wrt': ['x1'], 'engine': 'reverse'}",
