@@ -2,8 +2,8 @@ package dev.gradient.api;
 
 import dev.gradient.cache.RegistryUnavailableException;
 import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.Origin;
 import dev.gradient.graph.GraphException;
-import dev.gradient.graph.Origin;
 import dev.gradient.op.OpException;
 import dev.gradient.parse.MalformedRequestException;
 import dev.gradient.security.RateLimitedException;

@@ -1,5 +1,6 @@
 package dev.gradient.graph;
 
+import dev.gradient.error.Origin;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package dev.gradient.graph;
 
+import dev.gradient.error.Origin;
+
 /**
  * Thrown when a graph or expression is well-formed JSON but does not make sense: an unknown
  * op or name, a cycle, a syntax error, shapes that do not fit. Answered with 422, pointing at

@@ -1,6 +1,6 @@
 package dev.gradient.parse;
 
-import dev.gradient.graph.Origin;
+import dev.gradient.error.Origin;
 import dev.gradient.tensor.Shape;
 
 /**

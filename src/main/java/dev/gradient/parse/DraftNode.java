@@ -1,7 +1,7 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.Origin;
 import dev.gradient.graph.Attrs;
-import dev.gradient.graph.Origin;
 import dev.gradient.op.Op;
 import dev.gradient.tensor.Tensor;
 import java.util.List;

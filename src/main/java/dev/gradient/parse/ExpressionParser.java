@@ -1,9 +1,9 @@
 package dev.gradient.parse;
 
 import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.Origin;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphException;
-import dev.gradient.graph.Origin;
 import dev.gradient.op.Op;
 import dev.gradient.op.OpRegistry;
 import dev.gradient.tensor.Tensor;

@@ -1,9 +1,9 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.Origin;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.Node;
-import dev.gradient.graph.Origin;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.Origin;
 import dev.gradient.graph.GraphException;
-import dev.gradient.graph.Origin;
 import dev.gradient.op.AttrSpec;
 import dev.gradient.op.Op;
 import dev.gradient.op.OpRegistry;

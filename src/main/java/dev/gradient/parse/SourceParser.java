@@ -1,7 +1,7 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.Origin;
 import dev.gradient.graph.Graph;
-import dev.gradient.graph.Origin;
 import dev.gradient.op.OpRegistry;
 import java.util.ArrayList;
 import java.util.List;

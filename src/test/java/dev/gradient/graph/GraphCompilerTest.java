@@ -3,6 +3,7 @@ package dev.gradient.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradient.error.Origin;
 import dev.gradient.op.OpRegistry;
 import dev.gradient.tensor.Shape;
 import java.util.List;

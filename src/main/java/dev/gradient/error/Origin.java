@@ -1,9 +1,9 @@
-package dev.gradient.graph;
+package dev.gradient.error;
 
 /**
- * Where in a request a node came from, so that an error about the node can point there:
- * a JSON Pointer into the request and, for nodes parsed from an expression, the character
- * position (0-based) in that expression, or -1.
+ * Where in a request something was written (a node, a field, a value), so that an error about
+ * it can point there: a JSON Pointer into the request and, inside an expression, the
+ * character position (0-based) in that expression, or -1. Graphs keep one per node.
  */
 public record Origin(String pointer, int position) {
 
