@@ -5,6 +5,7 @@ import dev.gradient.api.CheckResponses.CheckResult;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.Evaluation;
 import dev.gradient.engine.GradientCheck;
+import dev.gradient.parse.Json;
 import dev.gradient.parse.Values;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -16,7 +16,9 @@ import dev.gradient.engine.Derivatives;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.Evaluation;
 import dev.gradient.error.Origin;
+import dev.gradient.error.Pointer;
 import dev.gradient.graph.GraphException;
+import dev.gradient.parse.Json;
 import dev.gradient.parse.Values;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
@@ -173,7 +175,7 @@ class DerivativeController {
         for (String name : tangentNames) {
             if (!call.isInput(name)) {
                 throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
-                        + Invocation.abbreviated(call.inputNames()), Origin.at(Json.child("/tangent", name)));
+                        + Invocation.abbreviated(call.inputNames()), Origin.at(Pointer.child("/tangent", name)));
             }
         }
         List<String> wrt = call.wrt(body.get("wrt"), tangentNames);
@@ -181,7 +183,7 @@ class DerivativeController {
         for (String name : tangentNames) {
             if (!wrtSet.contains(name)) {
                 throw new GraphException("UNKNOWN_NAME", "the tangent names '" + name + "', which is not among /wrt "
-                        + wrt, Origin.at(Json.child("/tangent", name)));
+                        + wrt, Origin.at(Pointer.child("/tangent", name)));
             }
         }
         Tensor[] tangent = namedValues(tangentField, "/tangent", wrt, "MISSING_TANGENT", "tangent for the input");
@@ -218,7 +220,7 @@ class DerivativeController {
         for (String name : cotangentField.propertyNames()) {
             if (!outputSet.contains(name)) {
                 throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an output of the function; its outputs are "
-                        + Invocation.abbreviated(call.outputNames()), Origin.at(Json.child("/cotangent", name)));
+                        + Invocation.abbreviated(call.outputNames()), Origin.at(Pointer.child("/cotangent", name)));
             }
         }
         Tensor[] cotangent = namedValues(cotangentField, "/cotangent", call.outputNames(), "MISSING_COTANGENT",
@@ -266,14 +268,14 @@ class DerivativeController {
                 throw new GraphException(missingCode, "no " + what + " '" + names.get(i) + "' at " + pointer,
                         Origin.at(pointer));
             }
-            values[i] = requests.value(value, Json.child(pointer, names.get(i)));
+            values[i] = requests.value(value, Pointer.child(pointer, names.get(i)));
         }
         return values;
     }
 
     private static void checkShape(Tensor value, Shape expected, String pointer, String name, String what, Point p) {
         if (!value.shape().equals(expected)) {
-            String where = Json.child(pointer, name);
+            String where = Pointer.child(pointer, name);
             throw new GraphException("SHAPE_MISMATCH", "the value at " + where + " has shape " + value.shape()
                     + " but the " + what + " '" + name + "' has shape " + expected + " at " + p.pointer(), Origin.at(where));
         }

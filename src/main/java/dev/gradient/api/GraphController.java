@@ -8,6 +8,7 @@ import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
+import dev.gradient.parse.Json;
 import dev.gradient.security.Tenants;
 import dev.gradient.tensor.Shape;
 import io.swagger.v3.oas.annotations.Operation;

@@ -5,8 +5,10 @@ import dev.gradient.engine.Engine;
 import dev.gradient.engine.EngineRegistry;
 import dev.gradient.error.LimitExceededException;
 import dev.gradient.error.Origin;
+import dev.gradient.error.Pointer;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.ParsedGraph;
+import dev.gradient.parse.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -104,11 +106,11 @@ final class Invocation {
             String name = names.get(i);
             if (!isInput(name)) {
                 throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
-                        + abbreviated(inputNames), Origin.at(Json.child("/wrt", i)));
+                        + abbreviated(inputNames), Origin.at(Pointer.child("/wrt", i)));
             }
             if (!seen.add(name)) {
                 throw new GraphException("DUPLICATE_NAME", "'" + name + "' appears more than once in /wrt",
-                        Origin.at(Json.child("/wrt", i)));
+                        Origin.at(Pointer.child("/wrt", i)));
             }
         }
         return names;

@@ -6,9 +6,11 @@ import dev.gradient.engine.Compiled;
 import dev.gradient.engine.EngineRegistry;
 import dev.gradient.error.LimitExceededException;
 import dev.gradient.error.Origin;
+import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphException;
 import dev.gradient.graph.ParsedGraph;
+import dev.gradient.parse.Json;
 import dev.gradient.parse.Values;
 import dev.gradient.security.RateLimiter;
 import dev.gradient.tensor.Shape;
@@ -80,7 +82,7 @@ final class Requests {
         List<Point> read = new ArrayList<>();
         if (batch) {
             for (int p = 0; p < points.size(); p++) {
-                read.add(point(graph, points.get(p), Json.child("/points", p)));
+                read.add(point(graph, points.get(p), Pointer.child("/points", p)));
             }
         } else {
             read.add(point(graph, body.get("at"), "/at"));
@@ -109,14 +111,14 @@ final class Requests {
         for (String name : at.propertyNames()) {
             if (!known.containsKey(name)) {
                 throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
-                        + Invocation.abbreviated(names), Origin.at(Json.child(pointer, name)));
+                        + Invocation.abbreviated(names), Origin.at(Pointer.child(pointer, name)));
             }
         }
         Tensor[] values = new Tensor[names.size()];
         Shape[] shapes = new Shape[names.size()];
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            String where = Json.child(pointer, name);
+            String where = Pointer.child(pointer, name);
             JsonNode value = at.get(name);
             if (value == null) {
                 throw new GraphException("MISSING_INPUT", "no value for the input '" + name + "' at " + pointer

@@ -2,9 +2,11 @@ package dev.gradient.api;
 
 import dev.gradient.cache.GraphRegistry;
 import dev.gradient.cache.SourceCache;
+import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
+import dev.gradient.parse.Json;
 import dev.gradient.parse.SourceParser;
 import dev.gradient.security.Tenants;
 import java.util.List;
@@ -39,8 +41,8 @@ final class Sources {
     ParsedGraph resolve(JsonNode body) {
         String field = exactlyOne(body, List.of(EXPRESSION, GRAPH, GRAPH_ID));
         if (field.equals(GRAPH_ID)) {
-            String id = Json.string(body.get(GRAPH_ID), "/" + GRAPH_ID);
-            return registry.find(Tenants.namespace(), id).orElseThrow(() -> new UnknownGraphException(id, "/" + GRAPH_ID));
+            String id = Json.string(body.get(GRAPH_ID), Pointer.child(Pointer.ROOT, GRAPH_ID));
+            return registry.find(Tenants.namespace(), id).orElseThrow(() -> new UnknownGraphException(id, Pointer.child(Pointer.ROOT, GRAPH_ID)));
         }
         return inline(body, field);
     }
@@ -52,7 +54,7 @@ final class Sources {
 
     private ParsedGraph inline(JsonNode body, String field) {
         JsonNode source = body.get(field);
-        String pointer = "/" + field;
+        String pointer = Pointer.child(Pointer.ROOT, field);
         if (field.equals(GRAPH)) {
             Json.object(source, pointer);
             // the tree's compact serialisation: the same JSON text gives the same key whatever its whitespace
@@ -83,6 +85,6 @@ final class Sources {
         throw new BadRequestException(present.isEmpty()
                 ? "No function given: expected " + expected
                 : "Expected " + expected + " but got " + String.join(" and ", present.stream().map(f -> "'" + f + "'").toList()),
-                present.size() > 1 ? "/" + present.get(1) : "");
+                present.size() > 1 ? Pointer.child(Pointer.ROOT, present.get(1)) : Pointer.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package dev.gradient.parse;
 
 import dev.gradient.error.LimitExceededException;
 import dev.gradient.error.Origin;
+import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphException;
 import dev.gradient.op.Op;
@@ -33,15 +34,17 @@ final class GraphParser {
     static Graph parse(JsonNode graph, String pointer, ParseLimits limits, OpRegistry ops) {
         requireObject(graph, pointer, GRAPH_FIELDS);
         JsonNode nodes = graph.get("nodes");
+        String nodesAt = Pointer.child(pointer, "nodes");
         if (nodes == null || !nodes.isArray()) {
             throw new MalformedRequestException("Expected an array of nodes but was " + Values.describe(nodes)
-                    + " at " + pointer + "/nodes", pointer + "/nodes");
+                    + " at " + nodesAt, nodesAt);
         }
         if (nodes.size() > limits.maxNodes()) {
             throw new LimitExceededException("gradient.limits.max-nodes",
                     "the graph has " + nodes.size() + " nodes; the limit is " + limits.maxNodes());
         }
-        List<DeclaredInput> declared = graph.has("inputs") ? inputs(graph.get("inputs"), pointer + "/inputs") : null;
+        List<DeclaredInput> declared = graph.has("inputs") ? inputs(graph.get("inputs"), Pointer.child(pointer, "inputs"))
+                : null;
         Set<String> defined = new HashSet<>();
         for (JsonNode node : nodes) {
             JsonNode id = node.get("id");
@@ -54,18 +57,20 @@ final class GraphParser {
         }
         List<DraftNode> drafts = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            node(nodes.get(i), pointer + "/nodes/" + i, defined, limits, ops, drafts);
+            node(nodes.get(i), Pointer.child(nodesAt, i), defined, limits, ops, drafts);
         }
         JsonNode outputs = graph.get("outputs");
+        String outputsAt = Pointer.child(pointer, "outputs");
         if (outputs == null || !outputs.isArray() || outputs.isEmpty()) {
             throw new MalformedRequestException("Expected a non-empty array of output names but was "
-                    + Values.describe(outputs) + " at " + pointer + "/outputs", pointer + "/outputs");
+                    + Values.describe(outputs) + " at " + outputsAt, outputsAt);
         }
         List<String> outputNames = new ArrayList<>(); // the outputs' node ids or input names
         List<Origin> outputOrigins = new ArrayList<>();
         for (int k = 0; k < outputs.size(); k++) {
-            outputNames.add(string(outputs.get(k), pointer + "/outputs/" + k));
-            outputOrigins.add(Origin.at(pointer + "/outputs/" + k));
+            String at = Pointer.child(outputsAt, k);
+            outputNames.add(Json.string(outputs.get(k), at));
+            outputOrigins.add(Origin.at(at));
         }
         return GraphAssembler.assemble(drafts, declared, outputNames, reportedNames(graph, outputNames, pointer),
                 outputOrigins);
@@ -77,13 +82,14 @@ final class GraphParser {
         if (names == null || names.isNull()) {
             return outputs;
         }
+        String namesAt = Pointer.child(pointer, "outputNames");
         if (!names.isArray() || names.size() != outputs.size()) {
             throw new MalformedRequestException("Expected an array of " + outputs.size() + " names, one per output, but was "
-                    + Values.describe(names) + " at " + pointer + "/outputNames", pointer + "/outputNames");
+                    + Values.describe(names) + " at " + namesAt, namesAt);
         }
         List<String> reported = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
-            reported.add(string(names.get(k), pointer + "/outputNames/" + k));
+            reported.add(Json.string(names.get(k), Pointer.child(namesAt, k)));
         }
         return reported;
     }
@@ -91,17 +97,18 @@ final class GraphParser {
     private static void node(JsonNode node, String pointer, Set<String> defined, ParseLimits limits, OpRegistry ops,
             List<DraftNode> out) {
         requireObject(node, pointer, NODE_FIELDS);
-        String id = string(node.get("id"), pointer + "/id");
+        String id = Json.string(node.get("id"), Pointer.child(pointer, "id"));
         int kinds = (node.has("op") ? 1 : 0) + (node.has("const") ? 1 : 0) + (node.has("expr") ? 1 : 0);
         if (kinds != 1) {
             throw new MalformedRequestException("A node needs exactly one of \"op\", \"const\" or \"expr\" at " + pointer,
                     pointer);
         }
         if (node.has("const")) {
-            out.add(DraftNode.constant(id, Values.fromJson(node.get("const"), pointer + "/const"), Origin.at(pointer)));
+            out.add(DraftNode.constant(id, Values.fromJson(node.get("const"), Pointer.child(pointer, "const")),
+                    Origin.at(pointer)));
         } else if (node.has("expr")) {
-            String text = string(node.get("expr"), pointer + "/expr");
-            ExpressionParser.parse(text, pointer + "/expr", id, defined::contains, limits, ops, out);
+            String at = Pointer.child(pointer, "expr");
+            ExpressionParser.parse(Json.string(node.get("expr"), at), at, id, defined::contains, limits, ops, out);
         } else {
             out.add(apply(node, id, pointer, ops));
         }
@@ -113,22 +120,26 @@ final class GraphParser {
 
     private static DraftNode apply(JsonNode node, String id, String pointer, OpRegistry ops) {
         Origin origin = Origin.at(pointer);
-        String opName = string(node.get("op"), pointer + "/op");
-        Op op = OpCalls.find(ops, opName, Origin.at(pointer + "/op"));
+        String opAt = Pointer.child(pointer, "op");
+        String opName = Json.string(node.get("op"), opAt);
+        Op op = OpCalls.find(ops, opName, Origin.at(opAt));
         JsonNode args = node.get("args");
+        String argsAt = Pointer.child(pointer, "args");
         if (args == null || !args.isArray()) {
             throw new MalformedRequestException("Expected an array of argument names but was " + Values.describe(args)
-                    + " at " + pointer + "/args", pointer + "/args");
+                    + " at " + argsAt, argsAt);
         }
-        OpCalls.checkArity(op, "op '" + opName + "'", args.size(), Origin.at(pointer + "/args"));
+        OpCalls.checkArity(op, "op '" + opName + "'", args.size(), Origin.at(argsAt));
         List<String> names = new ArrayList<>();
         List<Origin> argOrigins = new ArrayList<>();
         for (int j = 0; j < args.size(); j++) {
-            names.add(string(args.get(j), pointer + "/args/" + j));
-            argOrigins.add(Origin.at(pointer + "/args/" + j));
+            String at = Pointer.child(argsAt, j);
+            names.add(Json.string(args.get(j), at));
+            argOrigins.add(Origin.at(at));
         }
-        Map<String, Object> attrs = attrs(node.get("attrs"), pointer + "/attrs");
-        OpCalls.checkAttrs(op, "op '" + opName + "'", attrs, Origin.at(pointer + "/attrs"));
+        String attrsAt = Pointer.child(pointer, "attrs");
+        Map<String, Object> attrs = attrs(node.get("attrs"), attrsAt);
+        OpCalls.checkAttrs(op, "op '" + opName + "'", attrs, Origin.at(attrsAt));
         return DraftNode.apply(id, op, names, argOrigins, dev.gradient.graph.Attrs.of(attrs), origin);
     }
 
@@ -142,7 +153,7 @@ final class GraphParser {
                     + " at " + pointer, pointer);
         }
         for (Map.Entry<String, JsonNode> attr : attrs.properties()) {
-            String at = pointer + "/" + attr.getKey();
+            String at = Pointer.child(pointer, attr.getKey());
             JsonNode value = attr.getValue();
             if (value.isString()) {
                 out.put(attr.getKey(), value.stringValue());
@@ -154,7 +165,7 @@ final class GraphParser {
                     JsonNode element = value.get(i);
                     if (!element.isIntegralNumber() || !element.canConvertToInt()) {
                         throw new GraphException("BAD_ATTRS", "attribute '" + attr.getKey() + "' must be a list of integers",
-                                Origin.at(at + "/" + i));
+                                Origin.at(Pointer.child(at, i)));
                     }
                     ints.add(element.intValue());
                 }
@@ -174,13 +185,13 @@ final class GraphParser {
         }
         List<DeclaredInput> declared = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            String at = pointer + "/" + i;
+            String at = Pointer.child(pointer, i);
             JsonNode input = inputs.get(i);
             requireObject(input, at, Set.of("name", "shape"));
-            String name = string(input.get("name"), at + "/name");
+            String name = Json.string(input.get("name"), Pointer.child(at, "name"));
             JsonNode shape = input.get("shape");
-            declared.add(new DeclaredInput(name, shape == null || shape.isNull() ? null : shape(shape, at + "/shape"),
-                    Origin.at(at)));
+            declared.add(new DeclaredInput(name,
+                    shape == null || shape.isNull() ? null : shape(shape, Pointer.child(at, "shape")), Origin.at(at)));
         }
         return declared;
     }
@@ -194,33 +205,15 @@ final class GraphParser {
         for (int i = 0; i < dims.length; i++) {
             JsonNode d = shape.get(i);
             if (!d.isIntegralNumber() || !d.canConvertToInt() || d.intValue() < 0) {
-                throw new MalformedRequestException("Expected a size (an integer, 0 or more) at " + pointer + "/" + i,
-                        pointer + "/" + i);
+                String at = Pointer.child(pointer, i);
+                throw new MalformedRequestException("Expected a size (an integer, 0 or more) at " + at, at);
             }
             dims[i] = d.intValue();
         }
         return Shape.of(dims);
     }
 
-    static String string(JsonNode node, String pointer) {
-        if (node == null || !node.isString()) {
-            throw new MalformedRequestException("Expected a string but was " + Values.describe(node) + " at " + pointer,
-                    pointer);
-        }
-        return node.stringValue();
-    }
-
     private static void requireObject(JsonNode node, String pointer, Set<String> fields) {
-        if (node == null || !node.isObject()) {
-            throw new MalformedRequestException("Expected an object but was " + Values.describe(node) + " at " + pointer,
-                    pointer);
-        }
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            if (!fields.contains(field.getKey())) {
-                throw new MalformedRequestException("Unknown field \"" + field.getKey() + "\" at " + pointer
-                        + " (expected " + String.join(", ", fields.stream().sorted().toList()) + ")",
-                        pointer + "/" + field.getKey());
-            }
-        }
+        Json.onlyFields(Json.object(node, pointer), fields, pointer);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gradient.parse;
 
 import dev.gradient.error.Origin;
+import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
 import dev.gradient.op.OpRegistry;
 import java.util.ArrayList;
@@ -67,9 +68,9 @@ public final class SourceParser {
         List<Origin> partOrigins = new ArrayList<>();
         for (int k = 0; k < texts.size(); k++) {
             String part = EXPRESSION_OUTPUT + "[" + k + "]";
-            ExpressionParser.parse(texts.get(k), pointer + "/" + k, part, name -> false, limits, ops, drafts);
+            ExpressionParser.parse(texts.get(k), Pointer.child(pointer, k), part, name -> false, limits, ops, drafts);
             parts.add(part);
-            partOrigins.add(Origin.at(pointer + "/" + k));
+            partOrigins.add(Origin.at(Pointer.child(pointer, k)));
         }
         // the output node gets an id that no name in the expressions can be, so that an input may be called f
         drafts.add(DraftNode.apply(INTERNAL_OUTPUT, OpCalls.find(ops, "vector", Origin.at(pointer)), parts,

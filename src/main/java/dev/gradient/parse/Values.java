@@ -1,5 +1,6 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.Pointer;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.ArrayDeque;
@@ -57,7 +58,7 @@ public final class Values {
                             + " elements (arrays must be rectangular) at " + frame.pointer, frame.pointer);
                 }
                 for (int i = node.size() - 1; i >= 0; i--) {
-                    stack.push(new Frame(node.get(i), frame.pointer + "/" + i, frame.depth + 1));
+                    stack.push(new Frame(node.get(i), Pointer.child(frame.pointer, i), frame.depth + 1));
                 }
             } else {
                 if (next == values.length) {

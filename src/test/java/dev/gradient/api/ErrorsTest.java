@@ -132,6 +132,21 @@ class ErrorsTest extends ApiTest {
         assertThat(pointer(p)).isEqualTo("/graph/nodes");
     }
 
+    @Test
+    void aFieldNameWithSlashAndTildeIsEscapedInItsPointer() {
+        // RFC 6901: '~' is written '~0' and '/' is written '~1', so that the pointer names exactly that field
+        JsonNode node = problem("/evaluate", "{'graph': {'nodes': [{'id': 'y', 'op': 'exp', 'args': ['x'], 'a/b~c': 1}],"
+                + " 'outputs': ['y']}, 'at': {'x': 1}}", 400, "MALFORMED_REQUEST");
+        assertThat(pointer(node)).isEqualTo("/graph/nodes/0/a~1b~0c");
+        JsonNode attr = problem("/evaluate", "{'graph': {'nodes': [{'id': 'y', 'op': 'sum', 'args': ['x'],"
+                + " 'attrs': {'ax/is~': 1.5}}], 'outputs': ['y']}, 'at': {'x': 1}}", 422, "BAD_ATTRS");
+        assertThat(pointer(attr)).isEqualTo("/graph/nodes/0/attrs/ax~1is~0");
+        JsonNode top = problem("/evaluate", "{'expression': 'x', 'at': {'x': 1}, 'w/r~t': ['x']}", 400, "MALFORMED_REQUEST");
+        assertThat(pointer(top)).isEqualTo("/w~1r~0t");
+        JsonNode name = problem("/evaluate", "{'expression': 'x', 'at': {'x': 1, '~/': 2}}", 422, "UNKNOWN_NAME");
+        assertThat(pointer(name)).isEqualTo("/at/~0~1");
+    }
+
     // 404, 405, 415: the framework's errors in the same form
 
     @Test
