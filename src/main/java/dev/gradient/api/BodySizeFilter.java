@@ -1,5 +1,6 @@
 package dev.gradient.api;
 
+import dev.gradient.error.GradientException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -22,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BodySizeFilter extends OncePerRequestFilter {
 
+    private static final String LIMIT = "gradient.limits.max-body-size";
+
     private final long maxBytes;
     private final JsonMapper json;
 
@@ -35,9 +38,8 @@ final class BodySizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.LIMIT_EXCEEDED, "the request body has "
-                    + declared + " bytes; the limit is " + maxBytes + " bytes");
-            problem.setProperty("limit", "gradient.limits.max-body-size");
+            ProblemDetail problem = Problems.of(GradientException.limitExceeded(LIMIT, "the request body has "
+                    + declared + " bytes; the limit is " + maxBytes + " bytes"));
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -98,10 +100,17 @@ final class BodySizeFilter extends OncePerRequestFilter {
             return n;
         }
 
-        private void count(int n) throws BodyTooLargeException {
+        /**
+         * Counts {@code n} more bytes. Past the limit the read fails with an {@link IOException},
+         * as a stream must, whose cause is the limit's problem: the problem handler finds it
+         * among the causes of the body's read failure.
+         */
+        private void count(int n) throws IOException {
             read += n;
             if (read > maxBytes) {
-                throw new BodyTooLargeException(maxBytes);
+                GradientException tooLarge = GradientException.limitExceeded(LIMIT, "the request body is larger than the"
+                        + " limit of " + maxBytes + " bytes (" + LIMIT + ")");
+                throw new IOException(tooLarge.getMessage(), tooLarge);
             }
         }
 

@@ -5,6 +5,8 @@ import dev.gradient.api.CheckResponses.CheckResult;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.Evaluation;
 import dev.gradient.engine.GradientCheck;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.parse.Json;
 import dev.gradient.parse.Values;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,7 +67,7 @@ class CheckController {
     @PostMapping(path = "/check", consumes = JSON, produces = JSON)
     CheckResponse check(@RequestBody JsonNode body) {
         if (body != null && body.isObject() && Requests.present(body, "engine")) {
-            throw new BadRequestException("/check takes no 'engine': it checks every AD engine against the numeric one",
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "/check takes no 'engine': it checks every AD engine against the numeric one",
                     "/engine");
         }
         Invocation call = requests.prepare(body, Set.of("wrt", "atol", "rtol"));
@@ -95,7 +97,7 @@ class CheckController {
         }
         double value = Values.number(node, pointer);
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new BadRequestException("Expected a finite number >= 0 but was " + node + " at " + pointer, pointer);
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected a finite number >= 0 but was " + node + " at " + pointer, pointer);
         }
         return value;
     }

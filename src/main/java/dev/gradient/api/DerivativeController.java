@@ -15,9 +15,10 @@ import dev.gradient.api.Responses.VjpResult;
 import dev.gradient.engine.Derivatives;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.Evaluation;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
-import dev.gradient.graph.GraphException;
 import dev.gradient.parse.Json;
 import dev.gradient.parse.Values;
 import dev.gradient.tensor.Shape;
@@ -174,7 +175,7 @@ class DerivativeController {
         List<String> tangentNames = new ArrayList<>(tangentField.propertyNames());
         for (String name : tangentNames) {
             if (!call.isInput(name)) {
-                throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
+                throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an input of the function; its inputs are "
                         + Invocation.abbreviated(call.inputNames()), Origin.at(Pointer.child("/tangent", name)));
             }
         }
@@ -182,11 +183,11 @@ class DerivativeController {
         Set<String> wrtSet = Set.copyOf(wrt);
         for (String name : tangentNames) {
             if (!wrtSet.contains(name)) {
-                throw new GraphException("UNKNOWN_NAME", "the tangent names '" + name + "', which is not among /wrt "
+                throw new GradientException(ErrorCode.UNKNOWN_NAME, "the tangent names '" + name + "', which is not among /wrt "
                         + wrt, Origin.at(Pointer.child("/tangent", name)));
             }
         }
-        Tensor[] tangent = namedValues(tangentField, "/tangent", wrt, "MISSING_TANGENT", "tangent for the input");
+        Tensor[] tangent = namedValues(tangentField, "/tangent", wrt, ErrorCode.MISSING_TANGENT, "tangent for the input");
         Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
         for (Point p : call.points()) {
             for (int j = 0; j < wrt.size(); j++) {
@@ -219,11 +220,11 @@ class DerivativeController {
         Set<String> outputSet = Set.copyOf(call.outputNames());
         for (String name : cotangentField.propertyNames()) {
             if (!outputSet.contains(name)) {
-                throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an output of the function; its outputs are "
+                throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an output of the function; its outputs are "
                         + Invocation.abbreviated(call.outputNames()), Origin.at(Pointer.child("/cotangent", name)));
             }
         }
-        Tensor[] cotangent = namedValues(cotangentField, "/cotangent", call.outputNames(), "MISSING_COTANGENT",
+        Tensor[] cotangent = namedValues(cotangentField, "/cotangent", call.outputNames(), ErrorCode.MISSING_COTANGENT,
                 "cotangent for the output");
         Engine engine = call.engine(body.get("engine"), p -> call.named("reverse"));
         for (Point p : call.points()) {
@@ -243,7 +244,7 @@ class DerivativeController {
 
     private static JsonNode required(JsonNode body, String field) {
         if (!Requests.present(body, field)) {
-            throw new BadRequestException("Missing the field '" + field + "'", "");
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Missing the field '" + field + "'", "");
         }
         return body.get(field);
     }
@@ -254,18 +255,18 @@ class DerivativeController {
         }
         String format = Json.string(node, "/format");
         if (!format.equals("nested") && !format.equals("matrix")) {
-            throw new BadRequestException("Expected \"nested\" or \"matrix\" but was " + Values.describe(node) + " at /format", "/format");
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected \"nested\" or \"matrix\" but was " + Values.describe(node) + " at /format", "/format");
         }
         return format.equals("matrix");
     }
 
     /** The values of the object {@code field} for each of {@code names}, in that order; each must be present. */
-    private Tensor[] namedValues(JsonNode field, String pointer, List<String> names, String missingCode, String what) {
+    private Tensor[] namedValues(JsonNode field, String pointer, List<String> names, ErrorCode missing, String what) {
         Tensor[] values = new Tensor[names.size()];
         for (int i = 0; i < names.size(); i++) {
             JsonNode value = field.get(names.get(i));
             if (value == null) {
-                throw new GraphException(missingCode, "no " + what + " '" + names.get(i) + "' at " + pointer,
+                throw new GradientException(missing, "no " + what + " '" + names.get(i) + "' at " + pointer,
                         Origin.at(pointer));
             }
             values[i] = requests.value(value, Pointer.child(pointer, names.get(i)));
@@ -276,7 +277,7 @@ class DerivativeController {
     private static void checkShape(Tensor value, Shape expected, String pointer, String name, String what, Point p) {
         if (!value.shape().equals(expected)) {
             String where = Pointer.child(pointer, name);
-            throw new GraphException("SHAPE_MISMATCH", "the value at " + where + " has shape " + value.shape()
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, "the value at " + where + " has shape " + value.shape()
                     + " but the " + what + " '" + name + "' has shape " + expected + " at " + p.pointer(), Origin.at(where));
         }
     }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gradient.cache.CompiledCache;
 import dev.gradient.cache.GraphRegistry;
 import dev.gradient.engine.Compiled;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Graph;
-import dev.gradient.graph.GraphException;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
 import dev.gradient.parse.Json;
@@ -115,13 +115,13 @@ class GraphController {
     @DeleteMapping("/graphs/{id}")
     ResponseEntity<Void> delete(@Parameter(description = "A graph id from POST /graphs.", example = "a35d007e3357d2307de799c4857f49ae") @PathVariable String id) {
         if (!registry.remove(Tenants.namespace(), id)) {
-            throw new UnknownGraphException(id, "");
+            throw Sources.unknownGraph(id, null);
         }
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
 
     private ParsedGraph find(String id) {
-        return registry.find(Tenants.namespace(), id).orElseThrow(() -> new UnknownGraphException(id, ""));
+        return registry.find(Tenants.namespace(), id).orElseThrow(() -> Sources.unknownGraph(id, null));
     }
 
     private GraphDescription describe(ParsedGraph parsed, boolean withGraph) {
@@ -150,8 +150,11 @@ class GraphController {
     private Compiled compile(ParsedGraph graph, Shape[] shapes) {
         try {
             return compiled.get(graph, shapes);
-        } catch (GraphException e) {
-            throw new GraphException(e.code(), e.getMessage() + " (with the declared input shapes)", e.origin());
+        } catch (GradientException e) {
+            if (e.origin() == null) {
+                throw e; // a limit, which says nothing about the shapes
+            }
+            throw e.withMessage(e.getMessage() + " (with the declared input shapes)");
         }
     }
 

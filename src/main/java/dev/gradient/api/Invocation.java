@@ -3,10 +3,10 @@ package dev.gradient.api;
 import dev.gradient.config.GradientLimits;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.EngineRegistry;
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
-import dev.gradient.graph.GraphException;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.Json;
 import java.util.ArrayList;
@@ -105,11 +105,11 @@ final class Invocation {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (!isInput(name)) {
-                throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
+                throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an input of the function; its inputs are "
                         + abbreviated(inputNames), Origin.at(Pointer.child("/wrt", i)));
             }
             if (!seen.add(name)) {
-                throw new GraphException("DUPLICATE_NAME", "'" + name + "' appears more than once in /wrt",
+                throw new GradientException(ErrorCode.DUPLICATE_NAME, "'" + name + "' appears more than once in /wrt",
                         Origin.at(Pointer.child("/wrt", i)));
             }
         }
@@ -126,7 +126,7 @@ final class Invocation {
         String pointer;
         if (node == null || node.isNull()) {
             if (outputNames().size() != 1) {
-                throw new GraphException("MISSING_OUTPUT", "the function has " + outputNames().size() + " outputs "
+                throw new GradientException(ErrorCode.MISSING_OUTPUT, "the function has " + outputNames().size() + " outputs "
                         + abbreviated(outputNames) + "; say which one to differentiate with 'output'", Origin.at(""));
             }
             k = 0;
@@ -135,14 +135,14 @@ final class Invocation {
             String name = Json.string(node, "/output");
             k = outputNames().indexOf(name);
             if (k < 0) {
-                throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an output of the function; its outputs are "
+                throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an output of the function; its outputs are "
                         + abbreviated(outputNames), Origin.at("/output"));
             }
             pointer = "/output";
         }
         for (Point point : points) {
             if (!point.outputShape(k).isScalar()) {
-                throw new GraphException("NOT_SCALAR", "the output '" + outputNames().get(k) + "' has shape "
+                throw new GradientException(ErrorCode.NOT_SCALAR, "the output '" + outputNames().get(k) + "' has shape "
                         + point.outputShape(k) + " at " + point.pointer() + "; " + endpoint
                         + " needs a scalar output: use /jacobian for non-scalar outputs", Origin.at(pointer));
             }
@@ -156,7 +156,7 @@ final class Invocation {
         if (name.equals(EngineRegistry.AUTO)) {
             return auto.apply(first());
         }
-        return engines.find(name).orElseThrow(() -> new GraphException("UNKNOWN_ENGINE", "there is no engine '" + name
+        return engines.find(name).orElseThrow(() -> new GradientException(ErrorCode.UNKNOWN_ENGINE, "there is no engine '" + name
                 + "'; the engines are " + engines.all().stream().map(Engine::name).toList() + " and '"
                 + EngineRegistry.AUTO + "'", Origin.at("/engine")));
     }
@@ -189,12 +189,12 @@ final class Invocation {
             numbers = saturatingAdd(numbers, results.applyAsLong(point));
         }
         if (cost > limits.maxCost()) {
-            throw new LimitExceededException("gradient.limits.max-cost", "the request's estimated cost is " + cost
+            throw GradientException.limitExceeded("gradient.limits.max-cost", "the request's estimated cost is " + cost
                     + " element operations" + (batch ? " over " + points.size() + " points" : "") + "; the limit is "
                     + limits.maxCost());
         }
         if (numbers > limits.maxResultElements()) {
-            throw new LimitExceededException("gradient.limits.max-result-elements", "the response would hold " + numbers
+            throw GradientException.limitExceeded("gradient.limits.max-result-elements", "the response would hold " + numbers
                     + " numbers" + (batch ? " over " + points.size() + " points" : "") + "; the limit is "
                     + limits.maxResultElements());
         }

@@ -1,13 +1,9 @@
 package dev.gradient.api;
 
-import dev.gradient.cache.RegistryUnavailableException;
-import dev.gradient.error.LimitExceededException;
-import dev.gradient.error.Origin;
-import dev.gradient.graph.GraphException;
-import dev.gradient.op.OpException;
-import dev.gradient.parse.MalformedRequestException;
-import dev.gradient.security.RateLimitedException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -30,10 +26,10 @@ import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * The one place where exceptions become responses: RFC 9457 problem details
- * ({@code application/problem+json}) with a stable {@code code}, and a JSON Pointer and
- * expression position where they apply. The framework's own errors (unknown path, wrong
- * method, unsupported media type, unreadable body) get the same form through
- * {@link ResponseEntityExceptionHandler}.
+ * ({@code application/problem+json}) with a stable {@code code}. The service's own errors are
+ * all {@link GradientException}s, answered by one handler; the framework's (unknown path,
+ * wrong method, unsupported media type, unreadable body, a missing or wrong API key) get the
+ * same form, with a code of their own.
  *
  * <p>A 500 is only the last resort for a bug: it is logged with its stack trace, and tests
  * check that hostile input never reaches it.
@@ -42,67 +38,31 @@ import tools.jackson.core.exc.StreamConstraintsException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    /** About how long a Redis restart or failover takes. */
-    private static final String RETRY_AFTER_SECONDS = "5";
-
-    @ExceptionHandler(GraphException.class)
-    ResponseEntity<Object> graph(GraphException e) {
-        Origin origin = e.origin() == null ? Origin.UNKNOWN : e.origin();
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage());
-        return respond(Problems.at(problem, origin.pointer(), e.getMessage(), origin.position()));
-    }
+    /** How long a 503 asks a client to wait where the error says nothing itself: about a Redis restart or failover. */
+    private static final long UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+    /** What a client of an unreachable shared registry can still do. */
+    private static final String INLINE_STILL_SERVED = "; requests that send their expression or graph inline are still served";
 
     /**
-     * An op that cannot be applied, raised outside the graph compiler (which names the node):
-     * still a function that does not make sense, so a 422 with the op's code, without a pointer.
+     * Every error the service raises itself. A 503 invites a retry with {@code Retry-After},
+     * never a 500: the service works, and the same request may succeed in a moment.
      */
-    @ExceptionHandler(OpException.class)
-    ResponseEntity<Object> op(OpException e) {
-        return respond(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage()));
-    }
-
-    @ExceptionHandler(BadRequestException.class)
-    ResponseEntity<Object> badRequest(BadRequestException e) {
-        return respond(Problems.at(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, e.getMessage()),
-                e.pointer(), e.getMessage(), -1));
-    }
-
-    @ExceptionHandler(MalformedRequestException.class)
-    ResponseEntity<Object> malformed(MalformedRequestException e) {
-        return respond(Problems.at(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, e.getMessage()),
-                e.pointer(), e.getMessage(), -1));
-    }
-
-    @ExceptionHandler(LimitExceededException.class)
-    ResponseEntity<Object> limit(LimitExceededException e) {
-        return respond(limitProblem(e.limit(), e.getMessage()));
-    }
-
-    @ExceptionHandler(UnknownGraphException.class)
-    ResponseEntity<Object> unknownGraph(UnknownGraphException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, Problems.UNKNOWN_GRAPH, e.getMessage());
-        return respond(Problems.at(problem, e.pointer().isEmpty() ? null : e.pointer(), e.getMessage(), -1));
-    }
-
-    /**
-     * The shared registry cannot be reached: a 503 that invites a retry, never a 500, since
-     * the service works and the same request may succeed in a moment.
-     */
-    @ExceptionHandler(RegistryUnavailableException.class)
-    ResponseEntity<Object> registryUnavailable(RegistryUnavailableException e) {
-        log.warn("graph registry unavailable: {}", e.getMessage());
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.REGISTRY_UNAVAILABLE, e.getMessage()
-                + "; requests that send their expression or graph inline are still served");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    /** Too much work in flight to start this request in time: a 503 that invites a retry. */
-    @ExceptionHandler(ServiceBusyException.class)
-    ResponseEntity<Object> busy(ServiceBusyException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.BUSY, e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    @ExceptionHandler(GradientException.class)
+    ResponseEntity<Object> gradient(GradientException e) {
+        if (e.getCause() != null) {
+            log.warn("{}: {}", e.code(), e.getMessage());
+        }
+        ProblemDetail problem = Problems.of(e);
+        if (e.code() == ErrorCode.REGISTRY_UNAVAILABLE) {
+            problem.setDetail(problem.getDetail() + INLINE_STILL_SERVED);
+        }
+        long retryAfter = e.retryAfterSeconds() > 0 ? e.retryAfterSeconds()
+                : e.code().status() == HttpStatus.SERVICE_UNAVAILABLE.value() ? UNAVAILABLE_RETRY_AFTER_SECONDS : 0;
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (retryAfter > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        }
+        return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /**
@@ -116,41 +76,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : "This service needs an API key: send 'Authorization: Bearer <API key>'";
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gradient\"")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, detail));
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, detail));
     }
 
     /** A URL or header that the security firewall refuses (such as an encoded {@code ..}): malformed. */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException e) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, e.getMessage()));
-    }
-
-    /** The client's tokens are used up: 429 with the whole seconds until enough are back. */
-    @ExceptionHandler(RateLimitedException.class)
-    ResponseEntity<Object> rateLimited(RateLimitedException e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, e.getMessage()));
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
                 "The service failed unexpectedly; the failure is logged"));
     }
 
-    /** Unreadable bodies: invalid JSON is a 400; a body or JSON value past a limit is a 413. */
+    /**
+     * Unreadable bodies: invalid JSON is a 400; a body or JSON value past a limit is a 413. The
+     * body-size limit reaches here as the cause of the stream's read failure.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLargeException tooLarge) {
-                return respond(limitProblem("gradient.limits.max-body-size", tooLarge.getMessage()));
+            if (cause instanceof GradientException error) {
+                return gradient(error);
             }
             if (cause instanceof StreamConstraintsException constraint) {
-                return respond(limitProblem(jsonLimit(constraint.getOriginalMessage()),
+                return gradient(GradientException.limitExceeded(jsonLimit(constraint.getOriginalMessage()),
                         "The body passes a limit: " + constraint.getOriginalMessage()));
             }
         }
@@ -158,11 +112,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof JacksonException json) {
                 TokenStreamLocation at = json.getLocation();
                 String where = at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-                return respond(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST,
+                return respond(Problems.of(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST,
                         "The body is not valid JSON: " + json.getOriginalMessage() + where));
             }
         }
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST,
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST,
                 "The body is missing or unreadable; expected a JSON object"));
     }
 
@@ -172,7 +126,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail given ? given
                 : ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        ProblemDetail coded = Problems.of(status, Problems.codeFor(status), problem.getDetail() == null
+        ProblemDetail coded = Problems.ofFramework(status, problem.getDetail() == null
                 ? HttpStatus.valueOf(status.value()).getReasonPhrase() : problem.getDetail());
         coded.setInstance(problem.getInstance());
         HttpHeaders out = new HttpHeaders();
@@ -181,14 +135,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(coded, out, status);
     }
 
-    private ProblemDetail limitProblem(String limit, String message) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.LIMIT_EXCEEDED, message);
-        problem.setProperty("limit", limit);
-        return problem;
-    }
-
     private static String jsonLimit(String message) {
-        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
         if (m.contains("nesting depth")) {
             return "gradient.limits.max-json-depth";
         }

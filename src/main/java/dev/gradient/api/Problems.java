@@ -1,81 +1,76 @@
 package dev.gradient.api;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
+import dev.gradient.error.Origin;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
  * Builds the RFC 9457 problem details that every error is answered with: {@code type},
- * {@code title}, {@code status}, {@code detail}, a stable {@code code}, and where they apply
- * {@code errors: [{pointer, message}]} and an expression's character {@code position}.
+ * {@code title}, {@code status} and {@code detail}, a stable {@code code} (all but the detail
+ * fixed by the {@link ErrorCode}), and where they apply {@code errors: [{pointer, message}]},
+ * an expression's character {@code position} and a passed limit's property.
  */
 final class Problems {
 
-    /** The body is not JSON, or not of the contract's form. */
-    static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
-    /** A limit is passed. */
-    static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
-    /** A graph id that the registry does not know. */
-    static final String UNKNOWN_GRAPH = "UNKNOWN_GRAPH";
-    /** The shared graph registry cannot be reached now. */
-    static final String REGISTRY_UNAVAILABLE = "REGISTRY_UNAVAILABLE";
-    /** API keys are configured and the request has none, or a wrong one. */
-    static final String UNAUTHORIZED = "UNAUTHORIZED";
-    /** The client's rate limit is used up for now. */
-    static final String RATE_LIMITED = "RATE_LIMITED";
-    /** Too much work in flight: retry shortly. */
-    static final String BUSY = "BUSY";
+    /** The codes of the framework's own errors, by status; any other 5xx is an internal error. */
+    private static final Map<Integer, ErrorCode> FRAMEWORK = Map.of(
+            400, ErrorCode.MALFORMED_REQUEST,
+            401, ErrorCode.UNAUTHORIZED,
+            404, ErrorCode.NOT_FOUND,
+            405, ErrorCode.METHOD_NOT_ALLOWED,
+            406, ErrorCode.NOT_ACCEPTABLE,
+            413, ErrorCode.LIMIT_EXCEEDED,
+            415, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            429, ErrorCode.RATE_LIMITED);
 
     private Problems() {
     }
 
-    /** A problem with a stable {@code code}; its {@code type} is a URN derived from the code. */
-    static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+    /** The problem that {@code e} is answered with. */
+    static ProblemDetail of(GradientException e) {
+        ProblemDetail problem = of(HttpStatusCode.valueOf(e.code().status()), e.code(), e.getMessage());
+        Origin origin = e.origin();
+        if (origin != null) {
+            problem.setProperty("errors", List.of(Map.of("pointer", origin.pointer(), "message", e.getMessage())));
+            if (origin.position() >= 0) {
+                problem.setProperty("position", origin.position());
+            }
+        }
+        if (e.limit() != null) {
+            problem.setProperty("limit", e.limit());
+        }
+        return problem;
+    }
+
+    /** A problem with the code {@code code}, answered with {@code status}: the code's own, or a framework error's. */
+    static ProblemDetail of(HttpStatusCode status, ErrorCode code, String detail) {
+        return of(status, code.name(), code.type(), code.title(), detail);
+    }
+
+    /** A problem that the framework raised, coded by its status. */
+    static ProblemDetail ofFramework(HttpStatusCode status, String detail) {
+        ErrorCode code = FRAMEWORK.get(status.value());
+        if (code == null && status.is5xxServerError()) {
+            code = ErrorCode.INTERNAL_ERROR;
+        }
+        if (code != null) {
+            return of(status, code, detail);
+        }
+        // a status that no path of this service raises today; still a stable code rather than none
+        return of(status, "HTTP_" + status.value(), ErrorCode.TYPE_PREFIX + "http-" + status.value(), "Http " + status.value(),
+                detail);
+    }
+
+    private static ProblemDetail of(HttpStatusCode status, String code, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:gradient:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle(title(status, code));
+        problem.setType(URI.create(type));
+        problem.setTitle(title);
         problem.setProperty("code", code);
         return problem;
-    }
-
-    /** {@code problem} with one entry in {@code errors}, and the expression position where there is one. */
-    static ProblemDetail at(ProblemDetail problem, String pointer, String message, int position) {
-        if (pointer != null) {
-            problem.setProperty("errors", List.of(Map.of("pointer", pointer, "message", message)));
-        }
-        if (position >= 0) {
-            problem.setProperty("position", position);
-        }
-        return problem;
-    }
-
-    /** The stable code of a problem that the framework raised, by its status. */
-    static String codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> MALFORMED_REQUEST;
-            case 401 -> UNAUTHORIZED;
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> LIMIT_EXCEEDED;
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            case 429 -> RATE_LIMITED;
-            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "HTTP_" + status.value();
-        };
-    }
-
-    private static String title(HttpStatusCode status, String code) {
-        if (code.equals("SYNTAX")) {
-            return "Syntax error";
-        }
-        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
-        String title = Character.toUpperCase(words.charAt(0)) + words.substring(1);
-        HttpStatus known = HttpStatus.resolve(status.value());
-        // the code says what kind of problem; the reason phrase is kept where the code adds nothing
-        return known != null && title.equalsIgnoreCase(known.getReasonPhrase()) ? known.getReasonPhrase() : title;
     }
 }

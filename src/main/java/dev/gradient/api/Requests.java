@@ -4,11 +4,11 @@ import dev.gradient.cache.CompiledCache;
 import dev.gradient.config.GradientLimits;
 import dev.gradient.engine.Compiled;
 import dev.gradient.engine.EngineRegistry;
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
-import dev.gradient.graph.GraphException;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.Json;
 import dev.gradient.parse.Values;
@@ -69,10 +69,10 @@ final class Requests {
         if (batch) {
             Json.array(points, "/points");
             if (points.isEmpty()) {
-                throw new BadRequestException("Expected at least one point at /points", "/points");
+                throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected at least one point at /points", "/points");
             }
             if (points.size() > limits.maxPoints()) {
-                throw new LimitExceededException("gradient.limits.max-points",
+                throw GradientException.limitExceeded("gradient.limits.max-points",
                         "the batch has " + points.size() + " points; the limit is " + limits.maxPoints());
             }
             // a batch costs by its points; charged before any point is read or compiled
@@ -95,7 +95,7 @@ final class Requests {
         boolean at = present(body, "at");
         boolean points = present(body, "points");
         if (at == points) {
-            throw new BadRequestException(at
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, at
                     ? "Expected either 'at' (one point) or 'points' (a batch) but got both"
                     : "No point given: expected 'at' (an object mapping every input's name to its value) or 'points' (an array of such objects)",
                     at ? "/points" : "");
@@ -110,7 +110,7 @@ final class Requests {
         Map<String, Integer> known = graph.inputIndex();
         for (String name : at.propertyNames()) {
             if (!known.containsKey(name)) {
-                throw new GraphException("UNKNOWN_NAME", "'" + name + "' is not an input of the function; its inputs are "
+                throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an input of the function; its inputs are "
                         + Invocation.abbreviated(names), Origin.at(Pointer.child(pointer, name)));
             }
         }
@@ -121,13 +121,13 @@ final class Requests {
             String where = Pointer.child(pointer, name);
             JsonNode value = at.get(name);
             if (value == null) {
-                throw new GraphException("MISSING_INPUT", "no value for the input '" + name + "' at " + pointer
+                throw new GradientException(ErrorCode.MISSING_INPUT, "no value for the input '" + name + "' at " + pointer
                         + "; every input needs one: " + Invocation.abbreviated(names), Origin.at(pointer));
             }
             values[i] = value(value, where);
             Shape declared = graph.input(i).declaredShape();
             if (declared != null && !declared.equals(values[i].shape())) {
-                throw new GraphException("SHAPE_MISMATCH", "the input '" + name + "' is declared with shape " + declared
+                throw new GradientException(ErrorCode.SHAPE_MISMATCH, "the input '" + name + "' is declared with shape " + declared
                         + " but its value at " + where + " has shape " + values[i].shape(), Origin.at(where));
             }
             shapes[i] = values[i].shape();
@@ -146,7 +146,7 @@ final class Requests {
     Tensor value(JsonNode json, String pointer) {
         Tensor value = Values.fromJson(json, pointer);
         if (value.size() > limits.maxElements()) {
-            throw new LimitExceededException("gradient.limits.max-elements", "the value at " + pointer + " has "
+            throw GradientException.limitExceeded("gradient.limits.max-elements", "the value at " + pointer + " has "
                     + value.size() + " elements; the limit is " + limits.maxElements());
         }
         return value;
@@ -155,9 +155,12 @@ final class Requests {
     private Compiled compile(ParsedGraph graph, Shape[] shapes, String pointer) {
         try {
             return compiled.get(graph, shapes);
-        } catch (GraphException e) {
+        } catch (GradientException e) {
+            if (e.origin() == null) {
+                throw e; // a limit, which says nothing about the point
+            }
             // the node is named by its origin; say which point's shapes made it fail
-            throw new GraphException(e.code(), e.getMessage() + " (for the values at " + pointer + ")", e.origin());
+            throw e.withMessage(e.getMessage() + " (for the values at " + pointer + ")");
         }
     }
 }

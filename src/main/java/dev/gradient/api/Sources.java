@@ -2,6 +2,9 @@ package dev.gradient.api;
 
 import dev.gradient.cache.GraphRegistry;
 import dev.gradient.cache.SourceCache;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
+import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
@@ -42,9 +45,19 @@ final class Sources {
         String field = exactlyOne(body, List.of(EXPRESSION, GRAPH, GRAPH_ID));
         if (field.equals(GRAPH_ID)) {
             String id = Json.string(body.get(GRAPH_ID), Pointer.child(Pointer.ROOT, GRAPH_ID));
-            return registry.find(Tenants.namespace(), id).orElseThrow(() -> new UnknownGraphException(id, Pointer.child(Pointer.ROOT, GRAPH_ID)));
+            return registry.find(Tenants.namespace(), id).orElseThrow(() -> unknownGraph(id, Origin.at(Pointer.child(Pointer.ROOT, GRAPH_ID))));
         }
         return inline(body, field);
+    }
+
+    /**
+     * The answer to an id that names no graph the caller may see, given at {@code origin}
+     * ({@code null} for an id in the path).
+     */
+    static GradientException unknownGraph(String id, Origin origin) {
+        String message = "no graph has the id '" + id + "'; POST /graphs registers one";
+        return origin == null ? new GradientException(ErrorCode.UNKNOWN_GRAPH, message)
+                : new GradientException(ErrorCode.UNKNOWN_GRAPH, message, origin);
     }
 
     /** The function defined inline in {@code body}: exactly one of {@code expression} or {@code graph}. */
@@ -82,7 +95,7 @@ final class Sources {
             return present.get(0);
         }
         String expected = "exactly one of " + String.join(", ", fields.stream().map(f -> "'" + f + "'").toList());
-        throw new BadRequestException(present.isEmpty()
+        throw GradientException.at(ErrorCode.MALFORMED_REQUEST, present.isEmpty()
                 ? "No function given: expected " + expected
                 : "Expected " + expected + " but got " + String.join(" and ", present.stream().map(f -> "'" + f + "'").toList()),
                 present.size() > 1 ? Pointer.child(Pointer.ROOT, present.get(1)) : Pointer.ROOT);

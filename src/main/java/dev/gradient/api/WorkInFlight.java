@@ -1,7 +1,8 @@
 package dev.gradient.api;
 
 import dev.gradient.config.GradientLimits;
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -60,17 +61,17 @@ class WorkInFlight {
     /** Admits the current request's {@code cost}, waiting for room; released when the request completes. */
     void admit(long cost) {
         if (cost > capacity) {
-            throw new LimitExceededException("gradient.limits.max-cost-in-flight", "the request's estimated cost is " + cost
+            throw GradientException.limitExceeded("gradient.limits.max-cost-in-flight", "the request's estimated cost is " + cost
                     + " element operations, more than this service runs at once (" + capacity + ", from its heap)");
         }
         int needed = Math.toIntExact(units(cost));
         try {
             if (!permits.tryAcquire(needed, waitMillis, TimeUnit.MILLISECONDS)) {
-                throw new ServiceBusyException("the service is at its bound of work in flight; retry in a moment");
+                throw new GradientException(ErrorCode.BUSY, "the service is at its bound of work in flight; retry in a moment");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceBusyException("interrupted while waiting for room to run");
+            throw new GradientException(ErrorCode.BUSY, "interrupted while waiting for room to run");
         }
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes == null) {

@@ -42,7 +42,7 @@ public final class CompiledCache {
 
     /**
      * {@code graph} compiled for inputs of shapes {@code inputShapes} (in input order): from the
-     * cache, or compiled now. Compile errors ({@code GraphException}, {@code LimitExceededException})
+     * cache, or compiled now. Compile errors ({@code GradientException})
      * pass through and are not cached.
      */
     public Compiled get(ParsedGraph graph, Shape[] inputShapes) {

@@ -1,6 +1,5 @@
 package dev.gradient.cache;
 
-import dev.gradient.config.RegistryProperties;
 import dev.gradient.graph.ParsedGraph;
 import java.util.Optional;
 
@@ -10,19 +9,19 @@ import java.util.Optional;
  *
  * <p>Graphs are kept per namespace: with API keys each tenant has its own, and a graph kept in
  * one namespace is not found from another, even under the same id. Without keys every request
- * uses {@link RegistryProperties#DEFAULT_NAMESPACE}. Two namespaces that register the same
- * graph each keep their own copy, so deleting one leaves the other.
+ * uses {@link dev.gradient.config.RegistryProperties#DEFAULT_NAMESPACE}. Two namespaces that
+ * register the same graph each keep their own copy, so deleting one leaves the other.
  *
  * <p>Implementations must be thread-safe. Ids are content hashes, so registering the same
  * graph twice, on any replica, is harmless. A registry kept outside the process throws
- * {@link RegistryUnavailableException} from any method when its store cannot be reached.
+ * {@code REGISTRY_UNAVAILABLE} from any method when its store cannot be reached.
  */
 public interface GraphRegistry {
 
     /**
      * Keeps {@code graph} under its id in {@code namespace}. Returns {@code true} where it was new, {@code false}
      * where a graph with that id was already kept. Throws
-     * {@link dev.gradient.error.LimitExceededException} where keeping it would pass the
+     * {@code LIMIT_EXCEEDED} where keeping it would pass the
      * registry's bound.
      */
     boolean register(String namespace, ParsedGraph graph);

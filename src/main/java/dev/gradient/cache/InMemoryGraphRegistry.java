@@ -1,6 +1,6 @@
 package dev.gradient.cache;
 
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.ParsedGraph;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public final class InMemoryGraphRegistry implements GraphRegistry {
             return false;
         }
         if (nodes + graph.nodeCount() > maxNodes) {
-            throw new LimitExceededException("gradient.limits.max-registered-nodes",
+            throw GradientException.limitExceeded("gradient.limits.max-registered-nodes",
                     "registering this graph of " + graph.nodeCount() + " nodes would keep " + (nodes + graph.nodeCount())
                             + " nodes in registered graphs; the limit is " + maxNodes
                             + " (DELETE /graphs/{id} frees room)");

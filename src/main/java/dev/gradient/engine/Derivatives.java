@@ -1,6 +1,6 @@
 package dev.gradient.engine;
 
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
@@ -143,7 +143,7 @@ public final class Derivatives {
         long jacobianElements = Math.multiplyHigh(inputElements(f, wrt), outElements) != 0
                 ? Long.MAX_VALUE : inputElements(f, wrt) * outElements;
         if (jacobianElements > f.limits().maxElements()) {
-            throw new LimitExceededException("gradient.limits.max-elements",
+            throw GradientException.limitExceeded("gradient.limits.max-elements",
                     "the Jacobian would have " + jacobianElements + " elements; the limit is " + f.limits().maxElements());
         }
         return plus(engine.evaluations(inputElements(f, wrt), outElements), 2);
@@ -166,7 +166,7 @@ public final class Derivatives {
 
     private static void checkCost(BuildLimits limits, long cost, String what) {
         if (cost > limits.maxCost()) {
-            throw new LimitExceededException("gradient.limits.max-cost",
+            throw GradientException.limitExceeded("gradient.limits.max-cost",
                     "the estimated cost (" + what + ") passes the limit of " + limits.maxCost());
         }
     }

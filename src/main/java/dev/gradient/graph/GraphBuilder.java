@@ -1,6 +1,6 @@
 package dev.gradient.graph;
 
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.GradientException;
 import dev.gradient.op.Composite;
 import dev.gradient.op.Op;
 import dev.gradient.op.OpRegistry;
@@ -151,18 +151,18 @@ public final class GraphBuilder {
 
     private int add(Node node, Shape shape, long nodeCost) {
         if (nodes.size() >= limits.maxNodes()) {
-            throw new LimitExceededException("gradient.limits.max-nodes",
+            throw GradientException.limitExceeded("gradient.limits.max-nodes",
                     "the graph would have more than " + limits.maxNodes() + " nodes (after composite ops are expanded"
                             + " and derivative nodes added)");
         }
         if (shape.size() > limits.maxElements()) {
-            throw new LimitExceededException("gradient.limits.max-elements",
+            throw GradientException.limitExceeded("gradient.limits.max-elements",
                     "a tensor of shape " + shape + " would have " + shape.size() + " elements; the limit is "
                             + limits.maxElements());
         }
         cost = cost + nodeCost < 0 ? Long.MAX_VALUE : cost + nodeCost;
         if (cost > limits.maxCost()) {
-            throw new LimitExceededException("gradient.limits.max-cost",
+            throw GradientException.limitExceeded("gradient.limits.max-cost",
                     "the estimated cost of one evaluation passes the limit of " + limits.maxCost() + " element operations");
         }
         nodes.add(node);

@@ -1,6 +1,7 @@
 package dev.gradient.graph;
 
-import dev.gradient.op.OpException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.tensor.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,11 @@ public final class GraphCompiler {
                     Node.Apply apply = (Node.Apply) node;
                     position[i] = b.apply(apply.op(), apply.attrs(), apply.args().stream().mapToInt(a -> position[a]).toArray());
                 }
-            } catch (OpException e) {
-                throw new GraphException(e.code(), "node '" + node.id() + "': " + e.getMessage(), graph.origins().get(i));
+            } catch (GradientException e) {
+                if (e.code() == ErrorCode.LIMIT_EXCEEDED) {
+                    throw e; // a limit names its property, not a node
+                }
+                throw e.locatedAt(graph.origins().get(i), "node '" + node.id() + "': " + e.getMessage());
             }
         }
         List<Integer> outputs = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.tensor.Shape;
 
@@ -15,10 +17,10 @@ final class Axis {
         return axis == null ? -1 : normalize(op, axis, rank);
     }
 
-    /** {@code axis} counted from the start; an {@link OpException} where it is out of range. */
+    /** {@code axis} counted from the start; an {@link GradientException} where it is out of range. */
     static int normalize(String op, int axis, int rank) {
         if (axis < -rank || axis >= rank) {
-            throw new OpException("BAD_ATTRS", op + ": axis " + axis + " is out of range for rank " + rank
+            throw new GradientException(ErrorCode.BAD_ATTRS, op + ": axis " + axis + " is out of range for rank " + rank
                     + " (expected " + -rank + " to " + (rank - 1) + ")");
         }
         return axis < 0 ? axis + rank : axis;

@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Broadcast;
@@ -21,7 +23,7 @@ final class BroadcastTo implements Primitive {
     public Shape shape(Shape[] args, Attrs attrs) {
         Shape target = Shapes.attr(name(), attrs);
         if (!args[0].broadcastsTo(target)) {
-            throw new OpException(name() + ": " + args[0] + " does not broadcast to " + target);
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, name() + ": " + args[0] + " does not broadcast to " + target);
         }
         return target;
     }

@@ -11,7 +11,7 @@ public non-sealed interface Composite extends Op {
 
     /**
      * Adds the nodes that compute this op on {@code args} to {@code b} and returns the node
-     * of the result; throws {@link OpException} where the arguments do not fit.
+     * of the result; throws a {@code GradientException} where the arguments do not fit.
      */
     int expand(GraphBuilder b, int[] args, Attrs attrs);
 }

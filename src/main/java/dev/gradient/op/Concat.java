@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -20,7 +22,7 @@ final class Concat implements Primitive {
 
     private int axis(Shape first, Attrs attrs) {
         if (first.rank() == 0) {
-            throw new OpException("concat: cannot join scalars (rank 0) along an axis; use stack");
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, "concat: cannot join scalars (rank 0) along an axis; use stack");
         }
         return Axis.normalize(name(), attrs.integer("axis", 0), first.rank());
     }
@@ -31,13 +33,13 @@ final class Concat implements Primitive {
         long total = 0;
         for (int i = 0; i < args.length; i++) {
             if (args[i].rank() != args[0].rank() || !args[i].with(axis, 0).equals(args[0].with(axis, 0))) {
-                throw new OpException("concat: argument " + i + " has shape " + args[i] + ", which does not match "
+                throw new GradientException(ErrorCode.SHAPE_MISMATCH, "concat: argument " + i + " has shape " + args[i] + ", which does not match "
                         + args[0] + " on every axis but axis " + axis);
             }
             total += args[i].dim(axis);
         }
         if (total > Integer.MAX_VALUE) {
-            throw new OpException("concat: the result would have " + total + " positions along axis " + axis);
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, "concat: the result would have " + total + " positions along axis " + axis);
         }
         return args[0].with(axis, (int) total);
     }

@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -17,7 +19,7 @@ final class Dot implements Composite {
         Shape x = b.shape(args[0]);
         Shape y = b.shape(args[1]);
         if (x.rank() != 1 || !x.equals(y)) {
-            throw new OpException("dot: expected two 1-D vectors of equal length, got shapes " + x + " and " + y);
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, "dot: expected two 1-D vectors of equal length, got shapes " + x + " and " + y);
         }
         return b.call("sum", b.call("mul", args[0], args[1]));
     }

@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
@@ -32,13 +34,13 @@ final class Elementwise {
         return Tensor.of(t.shape(), out);
     }
 
-    /** The broadcast shape of all {@code args}, or an {@link OpException} naming the op. */
+    /** The broadcast shape of all {@code args}, or an {@link GradientException} naming the op. */
     static Shape broadcastShape(String op, Shape... args) {
         Shape shape = args[0];
         for (int i = 1; i < args.length; i++) {
             Shape next = Shape.broadcast(shape, args[i]);
             if (next == null) {
-                throw new OpException(op + ": shapes " + shape + " and " + args[i]
+                throw new GradientException(ErrorCode.SHAPE_MISMATCH, op + ": shapes " + shape + " and " + args[i]
                         + " do not broadcast (axes are matched from the right and must be equal or 1)");
             }
             shape = next;

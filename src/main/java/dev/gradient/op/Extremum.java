@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -57,7 +59,7 @@ abstract class Extremum implements Primitive {
         Shape x = args[0];
         int axis = Axis.of(name, attrs, x.rank());
         if ((axis < 0 ? x.size() : x.dim(axis)) == 0) {
-            throw new OpException(name + ": cannot reduce " + (axis < 0 ? "an empty tensor " : "the empty axis " + axis
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, name + ": cannot reduce " + (axis < 0 ? "an empty tensor " : "the empty axis " + axis
                     + " of ") + x + ": " + name + " has no identity");
         }
         return axis < 0 ? Shape.SCALAR : x.without(axis);

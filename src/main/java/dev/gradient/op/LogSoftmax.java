@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -26,7 +28,7 @@ final class LogSoftmax implements Composite {
     static int of(GraphBuilder b, String op, int x, Attrs attrs) {
         Shape shape = b.shape(x);
         if (shape.rank() == 0) {
-            throw new OpException(op + ": expected an argument with at least one axis, got a scalar");
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, op + ": expected an argument with at least one axis, got a scalar");
         }
         int axis = Axis.normalize(op, attrs.integer("axis", -1), shape.rank());
         int lse = b.call("logsumexp", Attrs.of("axis", axis), x);

@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -48,11 +50,11 @@ final class MatMul implements Primitive {
         Shape a = args[0];
         Shape b = args[1];
         if (a.rank() < 1 || a.rank() > 2 || b.rank() < 1 || b.rank() > 2) {
-            throw new OpException("matmul: expected 1-D or 2-D arguments, got shapes " + a + " and " + b);
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, "matmul: expected 1-D or 2-D arguments, got shapes " + a + " and " + b);
         }
         int inner = b.dim(0);
         if (a.dim(a.rank() - 1) != inner) {
-            throw new OpException("matmul: shapes " + a + " and " + b + " do not fit: the last axis of the first ("
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, "matmul: shapes " + a + " and " + b + " do not fit: the last axis of the first ("
                     + a.dim(a.rank() - 1) + ") must equal the first axis of the second (" + inner + ")");
         }
         if (a.rank() == 2 && b.rank() == 2) {

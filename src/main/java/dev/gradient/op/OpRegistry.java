@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,11 +66,11 @@ public final class OpRegistry {
         return Optional.ofNullable(ops.get(name));
     }
 
-    /** The op named {@code name}; an {@link OpException} with code {@code UNKNOWN_OP} where there is none. */
+    /** The op named {@code name}; an {@link GradientException} with code {@code UNKNOWN_OP} where there is none. */
     public Op require(String name) {
         Op op = ops.get(name);
         if (op == null) {
-            throw new OpException("UNKNOWN_OP", "unknown op '" + name + "'; GET /ops lists them");
+            throw new GradientException(ErrorCode.UNKNOWN_OP, "unknown op '" + name + "'; GET /ops lists them");
         }
         return op;
     }

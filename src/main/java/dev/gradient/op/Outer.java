@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -17,7 +19,7 @@ final class Outer implements Composite {
         Shape x = b.shape(args[0]);
         Shape y = b.shape(args[1]);
         if (x.rank() != 1 || y.rank() != 1) {
-            throw new OpException("outer: expected two 1-D vectors, got shapes " + x + " and " + y);
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, "outer: expected two 1-D vectors, got shapes " + x + " and " + y);
         }
         return b.call("mul", b.reshape(args[0], Shape.of(x.dim(0), 1)), b.reshape(args[1], Shape.of(1, y.dim(0))));
     }

@@ -15,7 +15,7 @@ import dev.gradient.tensor.Tensor;
  */
 public non-sealed interface Primitive extends Op {
 
-    /** The output shape for arguments of these shapes; throws {@link OpException} where they do not fit. */
+    /** The output shape for arguments of these shapes; throws a {@code GradientException} where they do not fit. */
     Shape shape(Shape[] args, Attrs attrs);
 
     /** The forward kernel: the output for these argument values. */

@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -24,7 +26,7 @@ final class Reshape implements Primitive {
     public Shape shape(Shape[] args, Attrs attrs) {
         List<Integer> dims = attrs.integers("shape");
         if (dims == null) {
-            throw new OpException("BAD_ATTRS", "reshape: the attribute 'shape' is required");
+            throw new GradientException(ErrorCode.BAD_ATTRS, "reshape: the attribute 'shape' is required");
         }
         int[] out = new int[dims.size()];
         int inferred = -1;
@@ -34,7 +36,7 @@ final class Reshape implements Primitive {
             if (d == -1 && inferred < 0) {
                 inferred = i;
             } else if (d < 0) {
-                throw new OpException("BAD_ATTRS", "reshape: shape " + dims + " may have one -1 and no other negative extent");
+                throw new GradientException(ErrorCode.BAD_ATTRS, "reshape: shape " + dims + " may have one -1 and no other negative extent");
             } else {
                 out[i] = d;
                 known *= d;
@@ -43,13 +45,13 @@ final class Reshape implements Primitive {
         long size = args[0].size();
         if (inferred >= 0) {
             if (known == 0 || size % known != 0) {
-                throw new OpException("reshape: cannot reshape " + args[0] + " (" + size + " elements) to " + dims);
+                throw new GradientException(ErrorCode.SHAPE_MISMATCH, "reshape: cannot reshape " + args[0] + " (" + size + " elements) to " + dims);
             }
             out[inferred] = Math.toIntExact(size / known);
         }
         Shape shape = Shape.of(out);
         if (shape.size() != size) {
-            throw new OpException("reshape: cannot reshape " + args[0] + " (" + size + " elements) to " + shape
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, "reshape: cannot reshape " + args[0] + " (" + size + " elements) to " + shape
                     + " (" + shape.size() + " elements)");
         }
         return shape;

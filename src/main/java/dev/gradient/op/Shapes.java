@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.tensor.Shape;
 import java.util.ArrayList;
@@ -15,12 +17,12 @@ final class Shapes {
     static Shape attr(String op, Attrs attrs) {
         List<Integer> dims = attrs.integers("shape");
         if (dims == null) {
-            throw new OpException("BAD_ATTRS", op + ": the attribute 'shape' is required");
+            throw new GradientException(ErrorCode.BAD_ATTRS, op + ": the attribute 'shape' is required");
         }
         int[] out = new int[dims.size()];
         for (int i = 0; i < out.length; i++) {
             if (dims.get(i) < 0) {
-                throw new OpException("BAD_ATTRS", op + ": shape " + dims + " has a negative extent");
+                throw new GradientException(ErrorCode.BAD_ATTRS, op + ": shape " + dims + " has a negative extent");
             }
             out[i] = dims.get(i);
         }

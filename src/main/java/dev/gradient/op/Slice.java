@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -30,7 +32,7 @@ final class Slice implements Primitive {
     static SliceSpec spec(String op, Attrs attrs) {
         String text = attrs.string("spec");
         if (text == null) {
-            throw new OpException("BAD_ATTRS", op + ": the attribute 'spec' is required, such as \"1:, 0\"");
+            throw new GradientException(ErrorCode.BAD_ATTRS, op + ": the attribute 'spec' is required, such as \"1:, 0\"");
         }
         return SliceSpec.parse(text);
     }

@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.tensor.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ public final class SliceSpec {
         this.entries = List.copyOf(entries);
     }
 
-    /** Parses {@code text}; an {@link OpException} with code {@code BAD_ATTRS} where it is not a basic index. */
+    /** Parses {@code text}; an {@link GradientException} with code {@code BAD_ATTRS} where it is not a basic index. */
     public static SliceSpec parse(String text) {
         if (text == null || text.isBlank()) {
             throw bad(text, "it is empty; expected entries like \"1:, 0\"");
@@ -102,18 +104,18 @@ public final class SliceSpec {
         }
     }
 
-    private static OpException bad(String text, String why) {
-        return new OpException("BAD_ATTRS", "slice spec \"" + text + "\": " + why);
+    private static GradientException bad(String text, String why) {
+        return new GradientException(ErrorCode.BAD_ATTRS, "slice spec \"" + text + "\": " + why);
     }
 
     /**
      * What this spec selects from a tensor of shape {@code shape}, one entry per axis; an
-     * {@link OpException} naming {@code op} where it has more entries than {@code shape} has
+     * {@link GradientException} naming {@code op} where it has more entries than {@code shape} has
      * axes or an integer is out of range.
      */
     AxisSelection[] select(String op, Shape shape) {
         if (entries.size() > shape.rank()) {
-            throw new OpException(op + ": spec \"" + this + "\" has " + entries.size() + " entries but the argument "
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, op + ": spec \"" + this + "\" has " + entries.size() + " entries but the argument "
                     + shape + " has only " + shape.rank() + " axes");
         }
         AxisSelection[] axes = new AxisSelection[shape.rank()];
@@ -127,7 +129,7 @@ public final class SliceSpec {
 
     private AxisSelection index(String op, long index, int axis, int n) {
         if (index < -n || index >= n) {
-            throw new OpException(op + ": index " + index + " in spec \"" + this + "\" is out of range for axis " + axis
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, op + ": index " + index + " in spec \"" + this + "\" is out of range for axis " + axis
                     + " of size " + n + " (expected " + -n + " to " + (n - 1) + ")");
         }
         return new AxisSelection((int) (index < 0 ? index + n : index), 1, 1, false);

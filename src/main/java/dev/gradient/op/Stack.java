@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -24,7 +26,7 @@ final class Stack implements Composite {
         int[] parts = new int[args.length];
         for (int i = 0; i < args.length; i++) {
             if (!b.shape(args[i]).equals(shape)) {
-                throw new OpException("stack: argument " + i + " has shape " + b.shape(args[i])
+                throw new GradientException(ErrorCode.SHAPE_MISMATCH, "stack: argument " + i + " has shape " + b.shape(args[i])
                         + ", expected the shape of the first argument, " + shape);
             }
             parts[i] = b.reshape(args[i], shape.inserting(axis, 1));

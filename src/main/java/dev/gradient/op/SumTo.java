@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Broadcast;
@@ -24,7 +26,7 @@ final class SumTo implements Primitive {
     public Shape shape(Shape[] args, Attrs attrs) {
         Shape target = Shapes.attr(name(), attrs);
         if (!target.broadcastsTo(args[0])) {
-            throw new OpException(name() + ": " + target + " does not broadcast to " + args[0]);
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, name() + ": " + target + " does not broadcast to " + args[0]);
         }
         return target;
     }

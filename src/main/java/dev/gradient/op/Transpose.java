@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -16,7 +18,7 @@ final class Transpose implements Primitive {
     @Override
     public Shape shape(Shape[] args, Attrs attrs) {
         if (args[0].rank() != 2) {
-            throw new OpException("transpose: expected a 2-D matrix, got shape " + args[0]);
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, "transpose: expected a 2-D matrix, got shape " + args[0]);
         }
         return Shape.of(args[0].dim(1), args[0].dim(0));
     }

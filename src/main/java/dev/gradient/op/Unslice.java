@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -32,7 +34,7 @@ final class Unslice implements Primitive {
         SliceSpec spec = Slice.spec(name(), attrs);
         Shape selected = SliceSpec.shapeOf(spec.select(name(), target));
         if (!selected.equals(args[0])) {
-            throw new OpException(name() + ": spec \"" + spec + "\" selects " + selected + " from " + target
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, name() + ": spec \"" + spec + "\" selects " + selected + " from " + target
                     + ", but the argument has shape " + args[0]);
         }
         return target;

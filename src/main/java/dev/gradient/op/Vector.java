@@ -1,5 +1,7 @@
 package dev.gradient.op;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -20,7 +22,7 @@ final class Vector implements Composite {
         int[] rows = new int[args.length];
         for (int i = 0; i < args.length; i++) {
             if (!b.shape(args[i]).isScalar()) {
-                throw new OpException("NOT_SCALAR", "element " + i + " must be scalar-valued, but has shape " + b.shape(args[i]));
+                throw new GradientException(ErrorCode.NOT_SCALAR, "element " + i + " must be scalar-valued, but has shape " + b.shape(args[i]));
             }
             rows[i] = b.reshape(args[i], Shape.of(1));
         }

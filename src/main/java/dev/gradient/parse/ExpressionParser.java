@@ -1,9 +1,9 @@
 package dev.gradient.parse;
 
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.graph.Attrs;
-import dev.gradient.graph.GraphException;
 import dev.gradient.op.Op;
 import dev.gradient.op.OpRegistry;
 import dev.gradient.tensor.Tensor;
@@ -50,7 +50,7 @@ final class ExpressionParser {
     private ExpressionParser(String text, String pointer, String ownerId, Predicate<String> isDefined,
             ParseLimits limits, OpRegistry ops, List<DraftNode> out) {
         if (text.length() > limits.maxExpressionLength()) {
-            throw new LimitExceededException("gradient.limits.max-expression-length", "the expression at " + pointer
+            throw GradientException.limitExceeded("gradient.limits.max-expression-length", "the expression at " + pointer
                     + " has " + text.length() + " characters; the limit is " + limits.maxExpressionLength());
         }
         this.text = text;
@@ -129,7 +129,7 @@ final class ExpressionParser {
 
     private Ref unary() {
         if (++depth > limits.maxExpressionDepth()) {
-            throw new LimitExceededException("gradient.limits.max-expression-depth", "the expression at " + pointer
+            throw GradientException.limitExceeded("gradient.limits.max-expression-depth", "the expression at " + pointer
                     + " nests deeper than " + limits.maxExpressionDepth() + " levels (at position " + peek().position() + ")");
         }
         Ref result;
@@ -215,7 +215,7 @@ final class ExpressionParser {
                     Token key = take();
                     take();
                     if (attrs.put(key.text(), keywordValue()) != null) {
-                        throw new GraphException("BAD_ATTRS", "keyword '" + key.text() + "' given twice at position "
+                        throw new GradientException(ErrorCode.BAD_ATTRS, "keyword '" + key.text() + "' given twice at position "
                                 + key.position(), origin(key));
                     }
                 } else {
@@ -319,7 +319,7 @@ final class ExpressionParser {
 
     private void create(DraftNode node) {
         if (out.size() >= limits.maxNodes()) {
-            throw new LimitExceededException("gradient.limits.max-nodes",
+            throw GradientException.limitExceeded("gradient.limits.max-nodes",
                     "the graph has more than " + limits.maxNodes() + " nodes (counting those its expressions create)");
         }
         out.add(node);
@@ -363,7 +363,7 @@ final class ExpressionParser {
         }
     }
 
-    private GraphException syntax(Token at, String message) {
-        return new GraphException("SYNTAX", message, origin(at));
+    private GradientException syntax(Token at, String message) {
+        return new GradientException(ErrorCode.SYNTAX, message, origin(at));
     }
 }

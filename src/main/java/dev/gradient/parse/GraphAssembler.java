@@ -1,8 +1,9 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.graph.Graph;
-import dev.gradient.graph.GraphException;
 import dev.gradient.graph.Node;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,14 +41,14 @@ final class GraphAssembler {
         for (int i = 0; i < drafts.size(); i++) {
             DraftNode draft = drafts.get(i);
             if (byId.put(draft.id(), i) != null) {
-                throw new GraphException("DUPLICATE_ID", "two nodes have the id '" + draft.id() + "'", draft.origin());
+                throw new GradientException(ErrorCode.DUPLICATE_ID, "two nodes have the id '" + draft.id() + "'", draft.origin());
             }
         }
         Map<String, DeclaredInput> inputs = resolveInputs(drafts, declared, byId);
         for (DeclaredInput input : inputs.values()) {
             if (byId.containsKey(input.name())) {
                 DraftNode clash = drafts.get(byId.get(input.name()));
-                throw new GraphException("DUPLICATE_ID", "node id '" + clash.id() + "' is also the name of an input",
+                throw new GradientException(ErrorCode.DUPLICATE_ID, "node id '" + clash.id() + "' is also the name of an input",
                         clash.origin());
             }
         }
@@ -75,12 +76,12 @@ final class GraphAssembler {
         for (int k = 0; k < outputs.size(); k++) {
             String name = outputs.get(k);
             if (outputs.subList(0, k).contains(name)) {
-                throw new GraphException("DUPLICATE_OUTPUT", "'" + name + "' is listed twice among the outputs",
+                throw new GradientException(ErrorCode.DUPLICATE_OUTPUT, "'" + name + "' is listed twice among the outputs",
                         outputOrigins.get(k));
             }
             Integer draft = byId.get(name);
             if (draft == null && !inputs.containsKey(name)) {
-                throw new GraphException("UNKNOWN_NAME", "output '" + name + "' is neither a node id nor an input",
+                throw new GradientException(ErrorCode.UNKNOWN_NAME, "output '" + name + "' is neither a node id nor an input",
                         outputOrigins.get(k));
             }
             if (draft != null) {
@@ -90,7 +91,7 @@ final class GraphAssembler {
         }
         for (int k = 0; k < outputNames.size(); k++) {
             if (outputNames.subList(0, k).contains(outputNames.get(k))) {
-                throw new GraphException("DUPLICATE_OUTPUT", "'" + outputNames.get(k) + "' names two outputs",
+                throw new GradientException(ErrorCode.DUPLICATE_OUTPUT, "'" + outputNames.get(k) + "' names two outputs",
                         outputOrigins.get(k));
             }
         }
@@ -103,7 +104,7 @@ final class GraphAssembler {
         if (declared != null) {
             for (DeclaredInput input : declared) {
                 if (inputs.put(input.name(), input) != null) {
-                    throw new GraphException("DUPLICATE_ID", "input '" + input.name() + "' is declared twice", input.origin());
+                    throw new GradientException(ErrorCode.DUPLICATE_ID, "input '" + input.name() + "' is declared twice", input.origin());
                 }
             }
         }
@@ -112,7 +113,7 @@ final class GraphAssembler {
                 continue;
             }
             if (declared != null) {
-                throw new GraphException("UNKNOWN_NAME", "'" + use.name() + "' is neither a node id nor a declared input"
+                throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + use.name() + "' is neither a node id nor a declared input"
                         + (use.origin().position() >= 0 ? " (position " + use.origin().position() + ")" : ""),
                         use.origin());
             }
@@ -169,7 +170,7 @@ final class GraphAssembler {
                     }
                     if (state[child] == 1) {
                         DraftNode on = drafts.get(child);
-                        throw new GraphException("CYCLE", "node '" + on.id() + "' depends on itself (a cycle through '"
+                        throw new GradientException(ErrorCode.CYCLE, "node '" + on.id() + "' depends on itself (a cycle through '"
                                 + drafts.get(node).id() + "')", on.origin());
                     }
                     if (state[child] == 0) {

@@ -1,10 +1,10 @@
 package dev.gradient.parse;
 
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
-import dev.gradient.graph.GraphException;
 import dev.gradient.op.Op;
 import dev.gradient.op.OpRegistry;
 import dev.gradient.tensor.Shape;
@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Parses a JSON graph (section 3 of the contract): {@code nodes} with {@code op}/{@code args}/
  * {@code attrs}, {@code const} or {@code expr}, optional {@code inputs}, required
- * {@code outputs}. Form errors are 400s ({@link MalformedRequestException}); nonsense such as
- * an unknown op or name, a wrong arity or a cycle is a 422 ({@link GraphException}); each
+ * {@code outputs}. Form errors are 400s ({@link GradientException}); nonsense such as
+ * an unknown op or name, a wrong arity or a cycle is a 422 ({@link GradientException}); each
  * points at the offending spot.
  */
 final class GraphParser {
@@ -36,11 +36,11 @@ final class GraphParser {
         JsonNode nodes = graph.get("nodes");
         String nodesAt = Pointer.child(pointer, "nodes");
         if (nodes == null || !nodes.isArray()) {
-            throw new MalformedRequestException("Expected an array of nodes but was " + Values.describe(nodes)
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected an array of nodes but was " + Values.describe(nodes)
                     + " at " + nodesAt, nodesAt);
         }
         if (nodes.size() > limits.maxNodes()) {
-            throw new LimitExceededException("gradient.limits.max-nodes",
+            throw GradientException.limitExceeded("gradient.limits.max-nodes",
                     "the graph has " + nodes.size() + " nodes; the limit is " + limits.maxNodes());
         }
         List<DeclaredInput> declared = graph.has("inputs") ? inputs(graph.get("inputs"), Pointer.child(pointer, "inputs"))
@@ -62,7 +62,7 @@ final class GraphParser {
         JsonNode outputs = graph.get("outputs");
         String outputsAt = Pointer.child(pointer, "outputs");
         if (outputs == null || !outputs.isArray() || outputs.isEmpty()) {
-            throw new MalformedRequestException("Expected a non-empty array of output names but was "
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected a non-empty array of output names but was "
                     + Values.describe(outputs) + " at " + outputsAt, outputsAt);
         }
         List<String> outputNames = new ArrayList<>(); // the outputs' node ids or input names
@@ -84,7 +84,7 @@ final class GraphParser {
         }
         String namesAt = Pointer.child(pointer, "outputNames");
         if (!names.isArray() || names.size() != outputs.size()) {
-            throw new MalformedRequestException("Expected an array of " + outputs.size() + " names, one per output, but was "
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected an array of " + outputs.size() + " names, one per output, but was "
                     + Values.describe(names) + " at " + namesAt, namesAt);
         }
         List<String> reported = new ArrayList<>();
@@ -100,7 +100,7 @@ final class GraphParser {
         String id = Json.string(node.get("id"), Pointer.child(pointer, "id"));
         int kinds = (node.has("op") ? 1 : 0) + (node.has("const") ? 1 : 0) + (node.has("expr") ? 1 : 0);
         if (kinds != 1) {
-            throw new MalformedRequestException("A node needs exactly one of \"op\", \"const\" or \"expr\" at " + pointer,
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "A node needs exactly one of \"op\", \"const\" or \"expr\" at " + pointer,
                     pointer);
         }
         if (node.has("const")) {
@@ -113,7 +113,7 @@ final class GraphParser {
             out.add(apply(node, id, pointer, ops));
         }
         if (out.size() > limits.maxNodes()) {
-            throw new LimitExceededException("gradient.limits.max-nodes",
+            throw GradientException.limitExceeded("gradient.limits.max-nodes",
                     "the graph has more than " + limits.maxNodes() + " nodes (counting those its expressions create)");
         }
     }
@@ -126,7 +126,7 @@ final class GraphParser {
         JsonNode args = node.get("args");
         String argsAt = Pointer.child(pointer, "args");
         if (args == null || !args.isArray()) {
-            throw new MalformedRequestException("Expected an array of argument names but was " + Values.describe(args)
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected an array of argument names but was " + Values.describe(args)
                     + " at " + argsAt, argsAt);
         }
         OpCalls.checkArity(op, "op '" + opName + "'", args.size(), Origin.at(argsAt));
@@ -149,7 +149,7 @@ final class GraphParser {
             return out;
         }
         if (!attrs.isObject()) {
-            throw new MalformedRequestException("Expected an object of attributes but was " + Values.describe(attrs)
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected an object of attributes but was " + Values.describe(attrs)
                     + " at " + pointer, pointer);
         }
         for (Map.Entry<String, JsonNode> attr : attrs.properties()) {
@@ -164,14 +164,14 @@ final class GraphParser {
                 for (int i = 0; i < value.size(); i++) {
                     JsonNode element = value.get(i);
                     if (!element.isIntegralNumber() || !element.canConvertToInt()) {
-                        throw new GraphException("BAD_ATTRS", "attribute '" + attr.getKey() + "' must be a list of integers",
+                        throw new GradientException(ErrorCode.BAD_ATTRS, "attribute '" + attr.getKey() + "' must be a list of integers",
                                 Origin.at(Pointer.child(at, i)));
                     }
                     ints.add(element.intValue());
                 }
                 out.put(attr.getKey(), ints);
             } else {
-                throw new GraphException("BAD_ATTRS", "attribute '" + attr.getKey()
+                throw new GradientException(ErrorCode.BAD_ATTRS, "attribute '" + attr.getKey()
                         + "' must be an integer, a list of integers or a string", Origin.at(at));
             }
         }
@@ -180,7 +180,7 @@ final class GraphParser {
 
     private static List<DeclaredInput> inputs(JsonNode inputs, String pointer) {
         if (!inputs.isArray()) {
-            throw new MalformedRequestException("Expected an array of inputs but was " + Values.describe(inputs) + " at "
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected an array of inputs but was " + Values.describe(inputs) + " at "
                     + pointer, pointer);
         }
         List<DeclaredInput> declared = new ArrayList<>();
@@ -198,7 +198,7 @@ final class GraphParser {
 
     private static Shape shape(JsonNode shape, String pointer) {
         if (!shape.isArray()) {
-            throw new MalformedRequestException("Expected a shape (an array of sizes like [2, 3]) but was "
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected a shape (an array of sizes like [2, 3]) but was "
                     + Values.describe(shape) + " at " + pointer, pointer);
         }
         int[] dims = new int[shape.size()];
@@ -206,7 +206,7 @@ final class GraphParser {
             JsonNode d = shape.get(i);
             if (!d.isIntegralNumber() || !d.canConvertToInt() || d.intValue() < 0) {
                 String at = Pointer.child(pointer, i);
-                throw new MalformedRequestException("Expected a size (an integer, 0 or more) at " + at, at);
+                throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected a size (an integer, 0 or more) at " + at, at);
             }
             dims[i] = d.intValue();
         }

@@ -1,5 +1,7 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Pointer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,8 @@ public final class Json {
     }
 
     /** A 400 saying that {@code what} was expected at {@code pointer}. */
-    public static MalformedRequestException expected(String what, JsonNode actual, String pointer) {
-        return new MalformedRequestException("Expected " + what + " but was " + Values.describe(actual) + " at " + where(pointer), pointer);
+    public static GradientException expected(String what, JsonNode actual, String pointer) {
+        return GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected " + what + " but was " + Values.describe(actual) + " at " + where(pointer), pointer);
     }
 
     /** A pointer as messages write it: the root is "the body". */
@@ -64,7 +66,7 @@ public final class Json {
     public static void onlyFields(JsonNode body, Set<String> allowed, String pointer) {
         for (String name : body.propertyNames()) {
             if (!allowed.contains(name)) {
-                throw new MalformedRequestException("Unknown field \"" + name + "\" at " + where(pointer) + " (expected "
+                throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Unknown field \"" + name + "\" at " + where(pointer) + " (expected "
                         + String.join(", ", allowed.stream().sorted().toList()) + ")", Pointer.child(pointer, name));
             }
         }

@@ -1,7 +1,8 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
-import dev.gradient.graph.GraphException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class Lexer {
             } else {
                 String op = operatorAt(text, i);
                 if (op == null) {
-                    throw new GraphException("SYNTAX", "unexpected character '" + c + "' at position " + i,
+                    throw new GradientException(ErrorCode.SYNTAX, "unexpected character '" + c + "' at position " + i,
                             new Origin(pointer, i));
                 }
                 tokens.add(new Token(Token.Kind.OPERATOR, op, i));

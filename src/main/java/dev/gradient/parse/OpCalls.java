@@ -1,7 +1,8 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
-import dev.gradient.graph.GraphException;
 import dev.gradient.op.AttrSpec;
 import dev.gradient.op.Op;
 import dev.gradient.op.OpRegistry;
@@ -16,14 +17,13 @@ final class OpCalls {
 
     /** The public op of {@code ops} named {@code name}, or an {@code UNKNOWN_OP} error at {@code origin}. */
     static Op find(OpRegistry ops, String name, Origin origin) {
-        return ops.find(name).filter(Op::isPublic).orElseThrow(() -> new GraphException("UNKNOWN_OP",
-                "unknown op '" + name + "'" + at(origin) + "; GET /ops lists them", origin));
+        return ops.find(name).filter(Op::isPublic).orElseThrow(() -> new GradientException(ErrorCode.UNKNOWN_OP, "unknown op '" + name + "'" + at(origin) + "; GET /ops lists them", origin));
     }
 
     /** An {@code ARITY} error where {@code op} does not take {@code count} arguments. */
     static void checkArity(Op op, String written, int count, Origin origin) {
         if (!op.arity().accepts(count)) {
-            throw new GraphException("ARITY", written + " takes " + op.arity() + " argument(s), got " + count + at(origin),
+            throw new GradientException(ErrorCode.ARITY, written + " takes " + op.arity() + " argument(s), got " + count + at(origin),
                     origin);
         }
     }
@@ -32,7 +32,7 @@ final class OpCalls {
     static void checkAttrs(Op op, String written, Map<String, Object> attrs, Origin origin) {
         for (Map.Entry<String, Object> attr : attrs.entrySet()) {
             AttrSpec spec = op.attrs().stream().filter(s -> s.name().equals(attr.getKey())).findFirst().orElseThrow(
-                    () -> new GraphException("BAD_ATTRS", written + " has no attribute '" + attr.getKey() + "'"
+                    () -> new GradientException(ErrorCode.BAD_ATTRS, written + " has no attribute '" + attr.getKey() + "'"
                             + (op.attrs().isEmpty() ? "" : " (it takes " + names(op.attrs()) + ")") + at(origin), origin));
             boolean fits = switch (spec.kind()) {
                 case INT -> attr.getValue() instanceof Integer;
@@ -40,13 +40,13 @@ final class OpCalls {
                 case STRING -> attr.getValue() instanceof String;
             };
             if (!fits) {
-                throw new GraphException("BAD_ATTRS", written + ": attribute '" + attr.getKey() + "' takes "
+                throw new GradientException(ErrorCode.BAD_ATTRS, written + ": attribute '" + attr.getKey() + "' takes "
                         + describe(spec.kind()) + at(origin), origin);
             }
         }
         for (AttrSpec spec : op.attrs()) {
             if (spec.required() && !attrs.containsKey(spec.name())) {
-                throw new GraphException("BAD_ATTRS", written + " needs the attribute '" + spec.name() + "'" + at(origin),
+                throw new GradientException(ErrorCode.BAD_ATTRS, written + " needs the attribute '" + spec.name() + "'" + at(origin),
                         origin);
             }
         }

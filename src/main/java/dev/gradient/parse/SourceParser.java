@@ -1,5 +1,7 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
@@ -61,7 +63,7 @@ public final class SourceParser {
      */
     public Graph expressions(List<String> texts, String pointer) {
         if (texts.isEmpty()) {
-            throw new MalformedRequestException("Expected at least one expression at " + pointer, pointer);
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected at least one expression at " + pointer, pointer);
         }
         List<DraftNode> drafts = new ArrayList<>();
         List<String> parts = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.gradient.parse;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Pointer;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
@@ -25,7 +27,7 @@ public final class Values {
     }
 
     /**
-     * The tensor written as {@code value}; a {@link MalformedRequestException} naming the
+     * The tensor written as {@code value}; a {@link GradientException} naming the
      * element's pointer (under {@code pointer}) where it is not a number, one of the three
      * strings, or a rectangular array of them.
      */
@@ -54,7 +56,7 @@ public final class Values {
             JsonNode node = frame.node;
             if (frame.depth < dims.size()) {
                 if (!node.isArray() || node.size() != dims.get(frame.depth)) {
-                    throw new MalformedRequestException("Expected an array of " + dims.get(frame.depth)
+                    throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected an array of " + dims.get(frame.depth)
                             + " elements (arrays must be rectangular) at " + frame.pointer, frame.pointer);
                 }
                 for (int i = node.size() - 1; i >= 0; i--) {
@@ -93,7 +95,7 @@ public final class Values {
                     break;
             }
         }
-        throw new MalformedRequestException("Expected a number (or \"NaN\", \"Infinity\", \"-Infinity\") but was "
+        throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected a number (or \"NaN\", \"Infinity\", \"-Infinity\") but was "
                 + describe(node) + " at " + pointer, pointer);
     }
 

@@ -1,6 +1,6 @@
 package dev.gradient.redis;
 
-import dev.gradient.cache.RegistryUnavailableException;
+import dev.gradient.error.GradientException;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -29,7 +29,7 @@ final class GraphRegistryHealthIndicator implements HealthIndicator {
         try {
             store.ping();
             return Health.up().withDetail("store", "redis").build();
-        } catch (RegistryUnavailableException e) {
+        } catch (GradientException e) {
             return Health.status(DEGRADED).withDetail("store", "redis").withDetail("error", e.getMessage()).build();
         }
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * namespace and id, with the total node count of everything kept, over every namespace. An interface so that the registry's
  * logic is tested without a Redis; {@link RedisGraphStore} is the real one.
  *
- * <p>Every method throws {@link dev.gradient.cache.RegistryUnavailableException} when the
+ * <p>Every method throws a {@code REGISTRY_UNAVAILABLE} {@link dev.gradient.error.GradientException} when the
  * store cannot be reached.
  */
 interface GraphStore {

@@ -1,6 +1,7 @@
 package dev.gradient.redis;
 
-import dev.gradient.cache.RegistryUnavailableException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -88,7 +89,7 @@ final class RedisGraphStore implements GraphStore {
         try {
             return command.get();
         } catch (DataAccessException e) {
-            throw new RegistryUnavailableException("The shared graph registry (Redis) cannot " + what
+            throw GradientException.causedBy(ErrorCode.REGISTRY_UNAVAILABLE, "The shared graph registry (Redis) cannot " + what
                     + " now: " + e.getMostSpecificCause().getMessage(), e);
         }
     }

@@ -3,7 +3,7 @@ package dev.gradient.redis;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gradient.cache.GraphRegistry;
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
@@ -24,7 +24,7 @@ import java.util.function.Function;
  * replica may have deleted it, and the graph may be kept in another namespace only. So the
  * local cache is keyed by id alone (a parse cache, shared by the namespaces), visibility is
  * decided by the store alone, and a look-up needs the store, and fails with
- * {@link dev.gradient.cache.RegistryUnavailableException} while it is down rather than
+ * {@link dev.gradient.cache.GradientException} while it is down rather than
  * serving a graph that may be gone.
  */
 final class SharedGraphRegistry implements GraphRegistry {
@@ -57,7 +57,7 @@ final class SharedGraphRegistry implements GraphRegistry {
         GraphStore.PutResult result = store.put(namespace, graph.id(), CanonicalForm.toJson(graph.graph()).toString(),
                 graph.nodeCount(), maxNodes);
         if (result.outcome() == GraphStore.Outcome.FULL) {
-            throw new LimitExceededException("gradient.limits.max-registered-nodes",
+            throw GradientException.limitExceeded("gradient.limits.max-registered-nodes",
                     "registering this graph of " + graph.nodeCount() + " nodes would keep "
                             + (result.keptNodes() + graph.nodeCount()) + " nodes in registered graphs; the limit is "
                             + maxNodes + " (DELETE /graphs/{id} frees room)");

@@ -1,5 +1,6 @@
 package dev.gradient.security;
 
+import dev.gradient.error.GradientException;
 import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,7 +43,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
         Bucket bucket = limiter.bucket(client(request));
         try {
             RateLimiter.take(bucket, 1, "a request");
-        } catch (RateLimitedException e) {
+        } catch (GradientException e) {
             resolver.resolveException(request, response, null, e);
             return;
         }

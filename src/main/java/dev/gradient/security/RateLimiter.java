@@ -3,7 +3,8 @@ package dev.gradient.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gradient.config.RateLimitProperties;
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -51,12 +52,12 @@ public final class RateLimiter {
                 .build());
     }
 
-    /** Takes {@code tokens} from {@code bucket}, or throws {@link RateLimitedException} and takes none. */
+    /** Takes {@code tokens} from {@code bucket}, or throws {@code RATE_LIMITED} and takes none. */
     static void take(Bucket bucket, long tokens, String what) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(tokens);
         if (!probe.isConsumed()) {
             long seconds = (probe.getNanosToWaitForRefill() + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
-            throw new RateLimitedException("Too many requests: " + what + " needs " + tokens + (tokens == 1 ? " token" : " tokens")
+            throw GradientException.retryAfter(ErrorCode.RATE_LIMITED, "Too many requests: " + what + " needs " + tokens + (tokens == 1 ? " token" : " tokens")
                     + " and " + probe.getRemainingTokens() + " are left; retry after " + Math.max(1, seconds) + " s", seconds);
         }
     }
@@ -64,8 +65,8 @@ public final class RateLimiter {
     /**
      * Charges the current request for a batch of {@code points} points: one token each, of which
      * the filter took one already. A batch larger than a bucket can ever hold is refused with
-     * {@link LimitExceededException} (413), since waiting would not help; one that finds too few
-     * tokens now, with {@link RateLimitedException} (429). Nothing happens where the request was
+     * {@code LIMIT_EXCEEDED} (413), since waiting would not help; one that finds too few
+     * tokens now, with {@code RATE_LIMITED} (429). Nothing happens where the request was
      * not limited (rate limits off, or an open path).
      */
     public void chargeBatch(int points) {
@@ -75,7 +76,7 @@ public final class RateLimiter {
             return;
         }
         if (points > properties.capacity()) {
-            throw new LimitExceededException("gradient.rate-limit.capacity", "the batch has " + points
+            throw GradientException.limitExceeded("gradient.rate-limit.capacity", "the batch has " + points
                     + " points, one token each, but a client's bucket holds at most " + properties.capacity()
                     + " tokens; split it into smaller batches");
         }

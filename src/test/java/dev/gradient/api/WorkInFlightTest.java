@@ -3,7 +3,8 @@ package dev.gradient.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class WorkInFlightTest {
 
     @Test
     void aRequestLargerThanEverythingAtOnceIsALimitNotAWait() {
-        assertThatThrownBy(() -> work.admit(10 * 1024 + 1)).isInstanceOfSatisfying(LimitExceededException.class,
+        assertThatThrownBy(() -> work.admit(10 * 1024 + 1)).isInstanceOfSatisfying(GradientException.class,
                 e -> assertThat(e.limit()).isEqualTo("gradient.limits.max-cost-in-flight"));
     }
 
@@ -38,7 +39,8 @@ class WorkInFlightTest {
         work.admit(6 * 1024);
         MockHttpServletRequest second = new MockHttpServletRequest();
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(second));
-        assertThatThrownBy(() -> work.admit(6 * 1024)).isInstanceOf(ServiceBusyException.class);
+        assertThatThrownBy(() -> work.admit(6 * 1024)).isInstanceOfSatisfying(GradientException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
         work.admit(4 * 1024);
         work.release(first);
         work.release(second);

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradient.config.RegistryProperties;
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
@@ -40,7 +41,8 @@ class InMemoryGraphRegistryTest {
         InMemoryGraphRegistry registry = new InMemoryGraphRegistry(2L * g.nodeCount());
         assertThat(registry.register("acme", g)).isTrue();
         assertThat(registry.register("globex", g)).isTrue();
-        assertThatThrownBy(() -> registry.register("initech", g)).isInstanceOf(LimitExceededException.class);
+        assertThatThrownBy(() -> registry.register("initech", g)).isInstanceOfSatisfying(GradientException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED));
         assertThat(registry.remove("acme", g.id())).isTrue();
         assertThat(registry.find("globex", g.id())).isPresent();
         assertThat(registry.register("initech", g)).isTrue();

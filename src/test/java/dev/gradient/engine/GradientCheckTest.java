@@ -3,6 +3,8 @@ package dev.gradient.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.GraphBuilder;
@@ -122,7 +124,7 @@ class GradientCheckTest {
         Evaluation at = new Evaluation(f, new Tensor[] {Tensor.filled(Shape.of(10), 0.5)});
         new Derivatives().jacobian(numeric, at, new int[] {0});
         assertThatThrownBy(() -> check.check(at, new int[] {0}, DEFAULTS))
-                .isInstanceOf(dev.gradient.error.LimitExceededException.class);
+                .isInstanceOfSatisfying(GradientException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED));
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.gradient.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Shape;
@@ -134,7 +134,7 @@ class NumericEngineTest {
     }
 
     private static void assertCostLimit(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(LimitExceededException.class,
+        assertThatThrownBy(call).isInstanceOfSatisfying(GradientException.class,
                 e -> assertThat(e.limit()).isEqualTo("gradient.limits.max-cost"));
     }
 

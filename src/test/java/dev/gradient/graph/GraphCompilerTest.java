@@ -3,6 +3,8 @@ package dev.gradient.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.op.OpRegistry;
 import dev.gradient.tensor.Shape;
@@ -31,8 +33,8 @@ class GraphCompilerTest {
     @Test
     void anOpThatCannotApplyNamesTheNodeAndItsOrigin() {
         assertThatThrownBy(() -> GraphCompiler.compile(sum(), new Shape[] {Shape.of(2), Shape.of(3)}, BuildLimits.NONE))
-                .isInstanceOfSatisfying(GraphException.class, e -> {
-                    assertThat(e.code()).isEqualTo("SHAPE_MISMATCH");
+                .isInstanceOfSatisfying(GradientException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.SHAPE_MISMATCH);
                     assertThat(e.origin()).isEqualTo(WRITTEN);
                     assertThat(e.getMessage()).startsWith("node 'y': ");
                 });

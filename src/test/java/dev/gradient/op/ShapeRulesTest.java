@@ -3,6 +3,8 @@ package dev.gradient.op;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.GraphBuilder;
@@ -14,19 +16,19 @@ import org.junit.jupiter.api.Test;
 class ShapeRulesTest {
 
     /** The exception from applying {@code op} to inputs of these shapes. */
-    private static OpException rejection(String op, Attrs attrs, Shape... shapes) {
+    private static GradientException rejection(String op, Attrs attrs, Shape... shapes) {
         GraphBuilder b = new GraphBuilder(BuildLimits.NONE);
         int[] args = new int[shapes.length];
         for (int i = 0; i < shapes.length; i++) {
             args[i] = b.input("x" + i, shapes[i]);
         }
-        return catchThrowableOfType(OpException.class, () -> b.call(op, attrs, args));
+        return catchThrowableOfType(GradientException.class, () -> b.call(op, attrs, args));
     }
 
     @Test
     void shapesThatDoNotBroadcastAreAMismatch() {
-        OpException e = rejection("pow", Attrs.NONE, Shape.of(2, 3), Shape.of(4));
-        assertThat(e.code()).isEqualTo("SHAPE_MISMATCH");
+        GradientException e = rejection("pow", Attrs.NONE, Shape.of(2, 3), Shape.of(4));
+        assertThat(e.code()).isEqualTo(ErrorCode.SHAPE_MISMATCH);
         assertThat(e.getMessage()).contains("pow", "[2, 3]", "[4]", "do not broadcast", "equal or 1");
         assertThat(rejection("where", Attrs.NONE, Shape.of(3), Shape.of(3), Shape.of(2)).getMessage())
                 .contains("[3]", "[2]");
@@ -34,8 +36,8 @@ class ShapeRulesTest {
 
     @Test
     void matmulNamesTheAxesThatMustAgree() {
-        OpException e = rejection("matmul", Attrs.NONE, Shape.of(2, 3), Shape.of(2, 3));
-        assertThat(e.code()).isEqualTo("SHAPE_MISMATCH");
+        GradientException e = rejection("matmul", Attrs.NONE, Shape.of(2, 3), Shape.of(2, 3));
+        assertThat(e.code()).isEqualTo(ErrorCode.SHAPE_MISMATCH);
         assertThat(e.getMessage()).contains("[2, 3] and [2, 3]", "last axis of the first (3)", "first axis of the second (2)");
         assertThat(rejection("matmul", Attrs.NONE, Shape.of(2, 2, 2), Shape.of(2)).getMessage())
                 .contains("expected 1-D or 2-D arguments");
@@ -46,8 +48,8 @@ class ShapeRulesTest {
     @Test
     void anAxisOutOfRangeIsABadAttribute() {
         for (String op : List.of("sum", "mean", "prod", "max", "min", "logsumexp", "norm", "softmax", "log_softmax", "concat")) {
-            OpException e = rejection(op, Attrs.of("axis", 2), Shape.of(2, 3));
-            assertThat(e.code()).as(op).isEqualTo("BAD_ATTRS");
+            GradientException e = rejection(op, Attrs.of("axis", 2), Shape.of(2, 3));
+            assertThat(e.code()).as(op).isEqualTo(ErrorCode.BAD_ATTRS);
             assertThat(e.getMessage()).as(op).contains(op + ": axis 2 is out of range for rank 2", "expected -2 to 1");
         }
         assertThat(rejection("stack", Attrs.of("axis", 3), Shape.of(2, 3)).getMessage())
@@ -56,13 +58,13 @@ class ShapeRulesTest {
 
     @Test
     void aSliceIndexOutOfRangeNamesTheAxisAndItsSize() {
-        OpException e = rejection("slice", Attrs.of("spec", ":, 3"), Shape.of(2, 3));
-        assertThat(e.code()).isEqualTo("SHAPE_MISMATCH");
+        GradientException e = rejection("slice", Attrs.of("spec", ":, 3"), Shape.of(2, 3));
+        assertThat(e.code()).isEqualTo(ErrorCode.SHAPE_MISMATCH);
         assertThat(e.getMessage()).contains("index 3", "axis 1 of size 3", "expected -3 to 2");
         assertThat(rejection("slice", Attrs.of("spec", "-4"), Shape.of(3)).getMessage()).contains("index -4");
         assertThat(rejection("slice", Attrs.of("spec", "0, 0"), Shape.of(3)).getMessage())
                 .contains("2 entries", "only 1 axes");
-        assertThat(rejection("slice", Attrs.NONE, Shape.of(3)).code()).isEqualTo("BAD_ATTRS");
+        assertThat(rejection("slice", Attrs.NONE, Shape.of(3)).code()).isEqualTo(ErrorCode.BAD_ATTRS);
     }
 
     @Test

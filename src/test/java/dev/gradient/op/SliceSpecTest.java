@@ -3,6 +3,8 @@ package dev.gradient.op;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
@@ -76,13 +78,14 @@ class SliceSpecTest {
 
     @Test
     void malformedSpecsAreRejectedWithTheReason() {
-        assertThatThrownBy(() -> SliceSpec.parse("")).isInstanceOf(OpException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> SliceSpec.parse("")).isInstanceOfSatisfying(GradientException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_ATTRS)).hasMessageContaining("empty");
         assertThatThrownBy(() -> SliceSpec.parse("1,,2")).hasMessageContaining("an entry is empty");
         assertThatThrownBy(() -> SliceSpec.parse("::0")).hasMessageContaining("step").hasMessageContaining("zero");
         assertThatThrownBy(() -> SliceSpec.parse("1:2:3:4")).hasMessageContaining("more than two colons");
         assertThatThrownBy(() -> SliceSpec.parse("i")).hasMessageContaining("'i' is not an integer");
         assertThatThrownBy(() -> SliceSpec.parse("..."))
-                .isInstanceOfSatisfying(OpException.class, e -> assertThat(e.code()).isEqualTo("BAD_ATTRS"));
+                .isInstanceOfSatisfying(GradientException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_ATTRS));
     }
 
     private static Shape shape(String dims) {

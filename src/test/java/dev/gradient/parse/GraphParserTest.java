@@ -3,8 +3,9 @@ package dev.gradient.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Graph;
-import dev.gradient.graph.GraphException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -109,14 +110,16 @@ class GraphParserTest {
     }
 
     private void assertGraphError(String text, String code, String pointerPrefix) {
-        assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(GraphException.class, e -> {
-            assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+        assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(GradientException.class, e -> {
+            assertThat(e.code().name()).as(e.getMessage()).isEqualTo(code);
             assertThat(e.origin().pointer()).as(e.getMessage()).startsWith(pointerPrefix);
         });
     }
 
     private void assertMalformed(String text, String pointer) {
-        assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(MalformedRequestException.class,
-                e -> assertThat(e.pointer()).as(e.getMessage()).isEqualTo(pointer));
+        assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(GradientException.class, e -> {
+            assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.MALFORMED_REQUEST);
+            assertThat(e.origin().pointer()).as(e.getMessage()).isEqualTo(pointer);
+        });
     }
 }

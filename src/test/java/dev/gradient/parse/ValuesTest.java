@@ -3,8 +3,12 @@ package dev.gradient.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
+import dev.gradient.error.Origin;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,14 +58,17 @@ class ValuesTest {
 
     @Test
     void raggedArraysAndOtherStringsNameTheirPointer() {
-        assertThatThrownBy(() -> Values.fromJson(read("[[1,2],[3]]"), "/at/W"))
-                .isInstanceOfSatisfying(MalformedRequestException.class, e -> assertThat(e.pointer()).isEqualTo("/at/W/1"));
+        assertThatThrownBy(() -> Values.fromJson(read("[[1,2],[3]]"), "/at/W")).satisfies(malformedAt("/at/W/1"));
         assertThatThrownBy(() -> Values.fromJson(read("[1, \"two\"]"), "/at/x"))
-                .isInstanceOfSatisfying(MalformedRequestException.class, e -> {
-                    assertThat(e.pointer()).isEqualTo("/at/x/1");
-                    assertThat(e.getMessage()).contains("Expected a number").contains("\"two\"");
-                });
-        assertThatThrownBy(() -> Values.fromJson(read("[1, [2]]"), "/at/x"))
-                .isInstanceOfSatisfying(MalformedRequestException.class, e -> assertThat(e.pointer()).isEqualTo("/at/x/1"));
+                .satisfies(malformedAt("/at/x/1"))
+                .hasMessageContaining("Expected a number").hasMessageContaining("\"two\"");
+        assertThatThrownBy(() -> Values.fromJson(read("[1, [2]]"), "/at/x")).satisfies(malformedAt("/at/x/1"));
+    }
+
+    private static ThrowingConsumer<Throwable> malformedAt(String pointer) {
+        return thrown -> assertThat(thrown).isInstanceOfSatisfying(GradientException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST);
+            assertThat(e.origin()).isEqualTo(Origin.at(pointer));
+        });
     }
 }

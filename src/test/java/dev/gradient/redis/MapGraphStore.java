@@ -1,6 +1,7 @@
 package dev.gradient.redis;
 
-import dev.gradient.cache.RegistryUnavailableException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +66,7 @@ final class MapGraphStore implements GraphStore {
 
     private void reachable() {
         if (down) {
-            throw new RegistryUnavailableException("the test store is down", null);
+            throw new GradientException(ErrorCode.REGISTRY_UNAVAILABLE, "the test store is down");
         }
     }
 }

@@ -4,8 +4,8 @@ import static dev.gradient.config.RegistryProperties.DEFAULT_NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gradient.cache.RegistryUnavailableException;
-import dev.gradient.error.LimitExceededException;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
@@ -82,7 +82,8 @@ class SharedGraphRegistryTest {
         ParsedGraph second = graph("x * y * z");
         replica(first.nodeCount() + 1).register(DEFAULT_NAMESPACE, first);
         assertThatThrownBy(() -> replica(first.nodeCount() + 1).register(DEFAULT_NAMESPACE, second))
-                .isInstanceOf(LimitExceededException.class)
+                .isInstanceOfSatisfying(GradientException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED))
                 .hasMessageContaining("the limit is " + (first.nodeCount() + 1));
         replica(first.nodeCount() + 1).remove(DEFAULT_NAMESPACE, first.id());
         assertThat(store.keptNodes()).isZero();
@@ -94,8 +95,10 @@ class SharedGraphRegistryTest {
         SharedGraphRegistry registry = replica(1000);
         registry.register(DEFAULT_NAMESPACE, registered);
         store.down(true);
-        assertThatThrownBy(() -> registry.find(DEFAULT_NAMESPACE, registered.id())).isInstanceOf(RegistryUnavailableException.class);
-        assertThatThrownBy(() -> registry.register(DEFAULT_NAMESPACE, graph("exp(x)"))).isInstanceOf(RegistryUnavailableException.class);
+        assertThatThrownBy(() -> registry.find(DEFAULT_NAMESPACE, registered.id())).isInstanceOfSatisfying(GradientException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.REGISTRY_UNAVAILABLE));
+        assertThatThrownBy(() -> registry.register(DEFAULT_NAMESPACE, graph("exp(x)"))).isInstanceOfSatisfying(GradientException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.REGISTRY_UNAVAILABLE));
         store.down(false);
         assertThat(registry.find(DEFAULT_NAMESPACE, registered.id())).isPresent();
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradient.config.RateLimitProperties;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
@@ -51,7 +53,10 @@ class RateLimiterTest {
         Bucket bucket = limiter(1, 2, Duration.ofSeconds(3)).bucket("address:10.0.0.1");
         RateLimiter.take(bucket, 1, "a request");
         assertThatThrownBy(() -> RateLimiter.take(bucket, 1, "a request"))
-                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(2))
+                .isInstanceOfSatisfying(GradientException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+                    assertThat(e.retryAfterSeconds()).isEqualTo(2);
+                })
                 .hasMessageContaining("a request needs 1 token and 0 are left");
     }
 
@@ -63,7 +68,8 @@ class RateLimiterTest {
         inARequestLimitedBy(bucket);
         limiter.chargeBatch(5);
         assertThat(bucket.getAvailableTokens()).isZero();
-        assertThatThrownBy(() -> limiter.chargeBatch(2)).isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> limiter.chargeBatch(2)).isInstanceOfSatisfying(GradientException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
     }
 
     @Test
