@@ -1,5 +1,6 @@
 package dev.gradient.api;
 
+import dev.gradient.error.ErrorCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -15,11 +16,14 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -170,8 +174,8 @@ class OpenApiConfiguration {
             problem(responses, "413", "A limit is passed: body size, nodes, elements in one tensor, points in a batch"
                     + " (or more points than a rate-limit bucket holds), an estimated cost or result size (LIMIT_EXCEEDED).");
             problem(responses, "415", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE).");
-            problem(responses, "422", "Well-formed, but the function or point does not make sense: SYNTAX, UNKNOWN_OP,"
-                    + " UNKNOWN_NAME, CYCLE, SHAPE_MISMATCH, MISSING_INPUT, NOT_SCALAR, UNKNOWN_ENGINE, ...");
+            problem(responses, "422", "Well-formed, but the function or point does not make sense: "
+                    + codes(code -> code.status() == 422) + ".");
             problem(responses, "503", path.equals("/graphs") ? REGISTRY_UNAVAILABLE : REGISTRY_UNAVAILABLE + " " + BUSY);
         }
         for (Operation operation : new Operation[] {item.getGet(), item.getDelete()}) {
@@ -180,6 +184,11 @@ class OpenApiConfiguration {
                 problem(operation.getResponses(), "503", REGISTRY_UNAVAILABLE);
             }
         }
+    }
+
+    /** The codes that {@code which} selects, in the enum's order: generated, so that a new code is documented. */
+    private static String codes(Predicate<ErrorCode> which) {
+        return Arrays.stream(ErrorCode.values()).filter(which).map(ErrorCode::name).collect(Collectors.joining(", "));
     }
 
     private static void problem(ApiResponses responses, String status, String description) {
@@ -231,9 +240,8 @@ class OpenApiConfiguration {
         properties.put("status", type("integer"));
         properties.put("detail", type("string").description("What was wrong and what was expected."));
         properties.put("instance", type("string").format("uri"));
-        properties.put("code", type("string").description("A stable, machine-readable code, like UNKNOWN_OP, CYCLE,"
-                + " SHAPE_MISMATCH, UNKNOWN_NAME, SYNTAX, MISSING_INPUT, NOT_SCALAR, LIMIT_EXCEEDED, UNKNOWN_GRAPH,"
-                + " MALFORMED_REQUEST, UNAUTHORIZED, RATE_LIMITED.").example("UNKNOWN_NAME"));
+        properties.put("code", type("string").description("A stable, machine-readable code: one of "
+                + codes(code -> true) + ".").example(ErrorCode.UNKNOWN_NAME.name()));
         Map<String, Schema> error = new LinkedHashMap<>();
         error.put("pointer", type("string").description("A JSON Pointer into the request.").example("/at/x"));
         error.put("message", type("string"));

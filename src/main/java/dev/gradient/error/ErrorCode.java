@@ -6,9 +6,10 @@ import java.util.Locale;
  * Every stable, machine-readable {@code code} a problem can carry, with what the code fixes:
  * the HTTP status, the problem {@code type} (a URN derived from the code) and the
  * {@code title}. The lists of codes in the OpenAPI document and the README are generated
- * from this enum, so adding a code here documents it there.
+ * from this enum (and tested against it), so adding a code here documents it there.
  *
- * <p>The 422 codes come first in the order the contract lists them.
+ * <p>In order of status; the 422 codes that the contract names come first among the 422s.
+ * A code's name, status, type and title are part of the wire contract: never change them.
  */
 public enum ErrorCode {
 
