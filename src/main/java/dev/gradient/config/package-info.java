@@ -4,5 +4,8 @@
  * limits), the choice of graph registry ({@link dev.gradient.config.ConditionalOnRegistry}),
  * and the limits handed to the parser and the graph builder. The packages that enforce them
  * read them from here.
+ *
+ * <p>May import: {@code dev.gradient.graph}, {@code dev.gradient.parse} (for the limits they
+ * take), {@code org.springframework}, {@code jakarta.validation}.
  */
 package dev.gradient.config;

@@ -1,5 +1,10 @@
 /**
- * The errors the service answers with a problem: what went wrong, with the code that names it.
- * Depends on nothing but the JDK, so that every package that finds an error can throw it.
+ * The errors the service answers with a problem: one exception, {@link
+ * dev.gradient.error.GradientException}, carrying an {@link dev.gradient.error.ErrorCode} that
+ * fixes the problem's status, type and title; where in the request it happened ({@link
+ * dev.gradient.error.Origin}); and the one function that writes JSON Pointers. Every package
+ * that finds an error throws it from here.
+ *
+ * <p>May import: {@code java} only.
  */
 package dev.gradient.error;
