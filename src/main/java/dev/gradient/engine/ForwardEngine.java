@@ -4,6 +4,7 @@ import dev.gradient.graph.ShapedGraph;
 import dev.gradient.op.Jvp;
 import dev.gradient.op.Primitive;
 import dev.gradient.tensor.Tensor;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +28,12 @@ public final class ForwardEngine implements Engine {
     }
 
     @Override
-    public boolean forwardNative() {
-        return true;
+    public Set<Product> nativeProducts() {
+        return Set.of(Product.JVP);
     }
 
     @Override
-    public long evaluationsPerDirection() {
+    public long sweepsPerDirection() {
         return 1;
     }
 

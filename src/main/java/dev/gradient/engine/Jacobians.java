@@ -28,7 +28,9 @@ final class Jacobians {
 
     /** The Jacobian of the outputs {@code outputs} by the inputs {@code wrt}, using {@code engine}'s native product. */
     static Tensor[][] jacobian(Engine engine, Evaluation at, int[] wrt, int[] outputs) {
-        return engine.forwardNative() ? byColumns(engine, at, wrt, outputs) : byRows(engine, at, wrt, outputs);
+        Compiled f = at.function();
+        return engine.jacobianByColumns(CostModel.inputElements(f, wrt), CostModel.outputElements(f, outputs))
+                ? byColumns(engine, at, wrt, outputs) : byRows(engine, at, wrt, outputs);
     }
 
     private static Tensor[][] byColumns(Engine engine, Evaluation at, int[] wrt, int[] outputs) {

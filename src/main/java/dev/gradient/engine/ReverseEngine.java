@@ -2,6 +2,7 @@ package dev.gradient.engine;
 
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.tensor.Tensor;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +26,12 @@ public final class ReverseEngine implements Engine {
     }
 
     @Override
-    public boolean forwardNative() {
-        return false;
+    public Set<Product> nativeProducts() {
+        return Set.of(Product.VJP);
     }
 
     @Override
-    public long evaluationsPerDirection() {
+    public long sweepsPerDirection() {
         return 1;
     }
 
