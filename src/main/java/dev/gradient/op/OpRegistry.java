@@ -37,7 +37,7 @@ public final class OpRegistry {
             // normalisation
             new Softmax(), new LogSoftmax(),
             // internal: only derivative graphs use these
-            new BroadcastTo(), new SumTo(), new MulNoNan(), new Unslice(), new StopGradient()));
+            new BroadcastTo(), new SumTo(), new MulNoNan(), new Unslice(), new StopGradient(), new Sech()));
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
 

@@ -58,7 +58,7 @@ final class OpCases {
         binary("hypot", NONZERO, NONZERO);
 
         for (String op : List.of("neg", "identity", "exp", "expm1", "square", "sin", "cos", "atan", "sinh", "cosh", "tanh",
-                "asinh", "erf", "sigmoid", "softplus")) {
+                "asinh", "erf", "sigmoid", "softplus", "sech")) {
             unary(op, ANY);
         }
         unary("log", POSITIVE);
