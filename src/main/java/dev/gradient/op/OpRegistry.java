@@ -37,7 +37,8 @@ public final class OpRegistry {
             // normalisation
             new Softmax(), new LogSoftmax(),
             // internal: only derivative graphs use these
-            new BroadcastTo(), new SumTo(), new MulNoNan(), new Unslice(), new StopGradient(), new Sech()));
+            new BroadcastTo(), new SumTo(), new MulNoNan(), new Unslice(), new StopGradient(), new Sech(),
+            new HypotRatio()));
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
 
