@@ -38,7 +38,7 @@ public final class OpRegistry {
             new Softmax(), new LogSoftmax(),
             // internal: only derivative graphs use these
             new BroadcastTo(), new SumTo(), new MulNoNan(), new Unslice(), new StopGradient(), new Sech(),
-            new HypotRatio()));
+            new HypotRatio(), new MulLog()));
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
 

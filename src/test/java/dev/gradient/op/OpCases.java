@@ -57,6 +57,7 @@ final class OpCases {
         binary("atan2", NONZERO, NONZERO);
         binary("hypot", NONZERO, NONZERO);
         binary("hypot_ratio", NONZERO, NONZERO);
+        binary("mul_log", ANY, POSITIVE);
 
         for (String op : List.of("neg", "identity", "exp", "expm1", "square", "sin", "cos", "atan", "sinh", "cosh", "tanh",
                 "asinh", "erf", "sigmoid", "softplus", "sech")) {
