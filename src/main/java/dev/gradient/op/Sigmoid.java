@@ -13,7 +13,7 @@ import dev.gradient.graph.GraphBuilder;
  * same function, through {@link Tanh#sechSquared}): differentiating the branches above, or
  * {@code y(1 - y)}, forms {@code 1 - 2y}, which cancels near 0 (sigmoid''(1e-8) would keep 8
  * digits, sigmoid''(1e-150) none), while every derivative of {@code sech(x/2)^2} is a product
- * with a factor {@code sinh(x/2)}, exact near 0, and underflows only with the true value.
+ * with a factor {@code tanh(x/2)}, exact near 0, and underflows only with the true value.
  */
 final class Sigmoid extends UnaryOp {
 
