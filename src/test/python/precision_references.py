@@ -38,8 +38,8 @@ Conventions, where the mathematics leaves a choice:
     pinned, for most, by KinkConventionsTest. The comparisons are piecewise constant: their
     derivatives are 0, at ties too, by the same convention.
 
-The sweep: 46 ops (27 of one argument, 15 of two, 4 of a two-element vector) at 3407 points,
-40600 entries (an op of two arguments has 1 + 2 + 4 + 8 per point); the Java test compares each
+The sweep: 46 ops (27 of one argument, 15 of two, 4 of a two-element vector) at 3416 points,
+40735 entries (an op of two arguments has 1 + 2 + 4 + 8 per point); the Java test compares each
 in both engines.
 
 The JSON: {"digits": ..., "cases": [{"op", "form", "args", "value", "gradient", "hessian",
@@ -101,7 +101,8 @@ EXTRA = {
 PAIR_VALUES = [0.5, -2.0, 3.0, 1e-8, -1e8, 1e-150, 1e150, 1e-300, 1e300, 4.9e-324, -1e-310]
 PAIRS = list(itertools.product(PAIR_VALUES, PAIR_VALUES))
 ANGLES = [(1.0, 1e-8), (1e-8, 1.0), (3.0, 4.0), (-3.0, 4.0), (0.0, -1.0), (0.0, 1.0), (1.0, 0.0), (-1.0, 0.0),
-          (1e-300, 1e-300), (1e300, 1e300), (1e-320, 1e-320)]
+          (1e-300, 1e-300), (1e300, 1e300), (1e-320, 1e-320), (1.0, -1.0000000001), (0.9999999999, 1.0),
+          (-3.0, 3.0000000003)]
 OFFSETS = [(1e16, 1e16), (1e16, 1e16 + 2), (1e16 + 2, 1e16), (1e300, 1e300), (-1e300, -1e300),
            (1e300, -1e300), (1000.0, 999.0), (-1000.0, -1001.0), (1e8, 1e8 + 1), (0.0, 0.0), (1.0, 1e-8),
            (40.0, 0.0), (0.0, 40.0), (-40.0, 0.0), (745.0, 0.0), (20.0, -20.0), (3.0, -3.0), (1e-8, 0.0)]
@@ -356,8 +357,9 @@ def main():
         print(f"{op.name}: {sum(1 for c in cases if c['op'] == op.name)} points", file=sys.stderr)
     entries = sum(1 + len(c["gradient"]) + len(c["gradient"]) ** 2 + len(c["gradient"]) ** 3 for c in cases)
     with open(OUTPUT, "w") as out:
-        json.dump({"digits": DIGITS, "cases": cases}, out, indent=None, separators=(",", ":"))
-        out.write("\n")
+        # one case a line, so that a change to the references reads as a diff of the points it touches
+        lines = ",\n".join(json.dumps(c, separators=(",", ":")) for c in cases)
+        out.write(f'{{"digits":{DIGITS},"cases":[\n{lines}\n]}}\n')
     print(f"{len(OPS)} ops, {len(cases)} points, {entries} entries -> {os.path.normpath(OUTPUT)}", file=sys.stderr)
 
 

@@ -62,6 +62,12 @@ final class KnownLimits {
                     + " may come out NaN (Infinity minus Infinity)",
                     Relaxation.NON_FINITE_ALLOWED,
                     (op, x, order, engine) -> ANGLE_AND_LENGTH.contains(op) && order >= 2 && largest(x) < 1e-100),
+            new Limit("atan2's mixed second partial (b^2 - a^2)/h^4 near |a| = |b|, where it crosses zero: the chain"
+                    + " rule forms it as c^2/h^2 - s^2/h^2 from the rounded ratios c = a/h and s = b/h, so its"
+                    + " absolute error stays near 1e-17 while the entry vanishes",
+                    Relaxation.ABSOLUTE,
+                    (op, x, order, engine) -> op.equals("atan2") && order == 2
+                            && Math.abs(Math.abs(x[0]) - Math.abs(x[1])) < 1e-6 * largest(x)),
             new Limit("norm at second and third order where both arguments are below 1e-100 in size: norm is a"
                     + " composite whose derivatives pass through the dimensionless x/m (m the largest magnitude), and"
                     + " the k-th derivatives of x/m, of size 1/m^k, over- or underflow on the way",
