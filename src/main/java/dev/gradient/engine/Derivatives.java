@@ -70,7 +70,7 @@ public final class Derivatives {
      * same numbers as {@link #gradient} gives.
      */
     public Hessian hessian(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
-        Compiled gradientProgram = f.gradientProgram(wrt, output);
+        Compiled gradientProgram = ReversePasses.of(f).gradientProgram(wrt, output);
         Tensor[] extended = new Tensor[point.length + 1];
         System.arraycopy(point, 0, extended, 0, point.length);
         extended[point.length] = Tensor.scalar(1.0);

@@ -3,6 +3,7 @@ package dev.gradient.engine;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.op.Jvp;
 import dev.gradient.op.Primitive;
+import dev.gradient.program.Plan;
 import dev.gradient.tensor.Tensor;
 import java.util.Set;
 import org.springframework.stereotype.Component;

@@ -38,7 +38,7 @@ public final class ReverseEngine implements Engine {
     @Override
     public Tensor[][] vjp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents) {
         Compiled function = at.function();
-        Adjoint adjoint = function.adjoint(wrt, outputs);
+        Adjoint adjoint = ReversePasses.of(function).adjoint(wrt, outputs);
         ShapedGraph graph = adjoint.graph();
         Tensor[] primal = at.values();
         Tensor[] point = at.point();
@@ -49,12 +49,12 @@ public final class ReverseEngine implements Engine {
             for (int k = 0; k < outputs.length; k++) {
                 Tensor c = cotangents[d][k];
                 inputs[point.length + k] = c != null ? c
-                        : Tensor.zeros(function.graph().shape(function.plan().outputSlot(outputs[k])));
+                        : Tensor.zeros(function.graph().shape(function.program().outputSlot(outputs[k])));
             }
-            Tensor[] values = adjoint.plan().run(inputs, primal);
+            Tensor[] values = adjoint.program().run(inputs, primal);
             result[d] = new Tensor[wrt.length];
             for (int j = 0; j < wrt.length; j++) {
-                result[d][j] = values[adjoint.plan().outputSlot(j)];
+                result[d][j] = values[adjoint.program().outputSlot(j)];
             }
         }
         return result;

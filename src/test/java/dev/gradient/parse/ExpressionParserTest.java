@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.gradient.engine.Evaluator;
+import dev.gradient.engine.Compiled;
+import dev.gradient.engine.Evaluation;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.GraphCompiler;
@@ -31,7 +32,7 @@ class ExpressionParserTest {
             values[i] = Tensor.scalar(at.get(graph.inputNames().get(i)));
         }
         ShapedGraph shaped = GraphCompiler.compile(graph, shapes, BuildLimits.NONE);
-        return Evaluator.evaluate(shaped, values)[shaped.outputs().get(0)].scalarValue();
+        return new Evaluation(new Compiled(shaped, BuildLimits.NONE), values).output(0).scalarValue();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.gradient.engine;
+package dev.gradient.program;
 
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.Node;
@@ -8,13 +8,14 @@ import dev.gradient.tensor.Tensor;
 import java.util.List;
 
 /**
- * A shaped graph flattened for running: the op, argument slots and attributes of every node in
- * plain arrays, so that the hot loop does no list look-ups, casts or pattern matches per node.
- * Built once per compiled graph (and per reverse pass) and kept with it.
+ * The interpreter: a shaped graph flattened for running, with the op, argument slots and
+ * attributes of every node in plain arrays, so that the hot loop does no list look-ups, casts
+ * or pattern matches per node. Built once per compiled graph (and per reverse pass) and kept
+ * with it. Forward mode also walks its nodes, to carry tangents beside the values.
  *
  * <p>Immutable and safe for concurrent runs: each run has its own value array.
  */
-final class Plan {
+public final class Plan implements Program {
 
     private final Primitive[] ops;
     private final int[][] args;
@@ -23,7 +24,8 @@ final class Plan {
     private final int[] inputSlots;
     private final int[] outputSlots;
 
-    Plan(ShapedGraph graph) {
+    /** {@code graph}, flattened. */
+    public Plan(ShapedGraph graph) {
         List<Node> nodes = graph.nodes();
         int n = nodes.size();
         ops = new Primitive[n];
@@ -45,27 +47,29 @@ final class Plan {
     }
 
     /** How many nodes. */
-    int size() {
+    @Override
+    public int size() {
         return ops.length;
     }
 
     /** The primitive at node {@code i}, or {@code null} for an input or constant. */
-    Primitive op(int i) {
+    public Primitive op(int i) {
         return ops[i];
     }
 
     /** The argument slots of node {@code i}. */
-    int[] args(int i) {
+    public int[] args(int i) {
         return args[i];
     }
 
     /** The attributes of node {@code i}. */
-    Attrs attrs(int i) {
+    public Attrs attrs(int i) {
         return attrs[i];
     }
 
     /** The slot of output {@code k}. */
-    int outputSlot(int k) {
+    @Override
+    public int outputSlot(int k) {
         return outputSlots[k];
     }
 
@@ -73,7 +77,8 @@ final class Plan {
      * The value of every node for {@code inputs} (in input order), reusing {@code known}: the
      * values of the first {@code known.length} nodes, from a graph that this one extends.
      */
-    Tensor[] run(Tensor[] inputs, Tensor[] known) {
+    @Override
+    public Tensor[] run(Tensor[] inputs, Tensor[] known) {
         Tensor[] values = new Tensor[ops.length];
         System.arraycopy(known, 0, values, 0, known.length);
         for (int k = 0; k < inputSlots.length; k++) {
@@ -93,7 +98,7 @@ final class Plan {
     }
 
     /** The values at {@code slots}. */
-    static Tensor[] gather(int[] slots, Tensor[] values) {
+    public static Tensor[] gather(int[] slots, Tensor[] values) {
         Tensor[] out = new Tensor[slots.length];
         for (int j = 0; j < out.length; j++) {
             out[j] = values[slots[j]];
