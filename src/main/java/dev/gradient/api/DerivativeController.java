@@ -90,7 +90,7 @@ class DerivativeController {
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/gradient");
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.GRADIENT, p, wrt));
-        call.admit(p -> CostModel.estimate(Product.GRADIENT, engine, p.compiled(), p.inputIndices(wrt)));
+        call.admit(p -> CostModel.estimate(Product.GRADIENT, engine, p.compiled(), p.inputIndices(wrt), output));
         List<GradientResult> results = call.map(p -> {
             Derivatives.Gradient g = derivatives.gradient(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
             return new GradientResult(Values.toJson(g.value()), Results.named(wrt, g.gradient()));
@@ -148,7 +148,7 @@ class DerivativeController {
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/hessian");
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.HESSIAN, p, wrt));
-        call.admit(p -> CostModel.estimate(Product.HESSIAN, engine, p.compiled(), p.inputIndices(wrt)));
+        call.admit(p -> CostModel.estimate(Product.HESSIAN, engine, p.compiled(), p.inputIndices(wrt), output));
         List<HessianResult> results = call.map(p -> {
             Derivatives.Hessian h = derivatives.hessian(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
             return new HessianResult(Values.toJson(h.value()), Results.named(wrt, h.gradient()),

@@ -2,67 +2,88 @@ package dev.gradient.engine;
 
 /**
  * The one estimate of what a product costs by an engine, used to admit every request (summed
- * over a batch's points by the API, then checked once against the limits) and by {@code "auto"}
- * to choose an engine ({@link EngineRegistry#auto}). Counted in sweeps of about one evaluation's cost: the primal sweep and a
- * fixed allowance for building and running derivative graphs, plus the engine's sweeps for the
- * Jacobian directions it needs ({@link Engine#jacobianSweeps}); times the function's cost.
+ * over a batch's points by the API, then checked once against the limits): the primal sweep,
+ * plus the engine's own cost of the directions it needs ({@link Engine#directionsCost}), plus
+ * the dense product through the Jacobian where the product is not native to the engine. A
+ * Hessian adds the gradient program's run and the engine's Jacobian of it. Counted in element
+ * operations, the unit of {@code gradient.limits.max-cost}; a test checks on the conformance
+ * cases that the estimate bounds the work that runs.
  *
- * <p>A Hessian is the engine's Jacobian of the reverse-mode gradient program, whose cost is
- * taken as four evaluations, plus the engine's own gradient that the response reports.
+ * <p>{@code "auto"} chooses by the directions each engine needs ({@link #directions}), which
+ * is the contract's rule: forward where the differentiated inputs have fewer elements than the
+ * outputs, else reverse, and forward over reverse for Hessians.
  */
 public final class CostModel {
-
-    /** The primal sweep and the allowance for derivative graphs, in sweeps. */
-    private static final long OVERHEAD = 3;
-    /** A gradient program's cost, in evaluations of the function it differentiates. */
-    private static final long GRADIENT_PROGRAM = 4;
 
     private CostModel() {
     }
 
     /**
      * The cost of {@code product} of {@code f} by {@code engine}, differentiating by the inputs
-     * {@code wrt}, at one point.
+     * {@code wrt}, at one point; gradients and Hessians are of output {@code output}.
      */
-    public static Cost estimate(Product product, Engine engine, Compiled f, int[] wrt) {
+    public static Cost estimate(Product product, Engine engine, Compiled f, int[] wrt, int output) {
         long n = inputElements(f, wrt);
         long m = outputElements(f);
+        long primal = f.graph().cost();
+        int[] all = allOutputs(f);
+        int[] scalar = {output};
         return switch (product) {
-            case EVALUATE -> of(f, 1, m, 0);
-            case GRADIENT -> of(f, jacobian(engine, n, 1), Cost.add(1, n), n);
-            case JACOBIAN -> of(f, jacobian(engine, n, m), Cost.add(m, Cost.multiply(n, m)), Cost.multiply(n, m));
-            case HESSIAN -> of(f, Cost.add(jacobian(engine, n, 1), Cost.multiply(GRADIENT_PROGRAM, jacobian(engine, n, n))),
+            case EVALUATE -> new Cost(primal, m, 0);
+            case GRADIENT -> new Cost(Cost.add(primal, jacobian(engine, f, wrt, scalar)), Cost.add(1, n), n);
+            case JACOBIAN -> new Cost(Cost.add(primal, jacobian(engine, f, wrt, all)), Cost.add(m, Cost.multiply(n, m)),
+                    Cost.multiply(n, m));
+            case HESSIAN -> new Cost(Cost.add(Cost.add(primal, jacobian(engine, f, wrt, scalar)), hessianPart(engine, f, wrt, output)),
                     Cost.add(Cost.add(1, n), Cost.multiply(n, n)), Cost.multiply(n, n));
-            case JVP -> of(f, jacobian(engine, 1, m), Cost.multiply(2, m), dense(engine, Product.JVP, n, m));
-            case VJP -> of(f, jacobian(engine, n, 1), Cost.add(m, n), dense(engine, Product.VJP, n, m));
+            case JVP -> product(Product.JVP, engine, f, wrt, n, m, Cost.multiply(2, m));
+            case VJP -> product(Product.VJP, engine, f, wrt, n, m, Cost.add(m, n));
         };
     }
 
+    /** As above, for a product of every output (gradients and Hessians of output 0). */
+    public static Cost estimate(Product product, Engine engine, Compiled f, int[] wrt) {
+        return estimate(product, engine, f, wrt, 0);
+    }
+
     /**
-     * What {@code "auto"} compares between engines: the estimate, but for a Hessian only its
-     * dominant term, the Jacobian of the gradient program (the gradient reported beside it
-     * costs at most one sweep more per direction), so that Hessians are forward over reverse.
+     * How many directions of its native products {@code engine} needs for {@code product}: what
+     * {@code "auto"} compares. A Hessian is a Jacobian of the gradient, with as many outputs as inputs.
      */
-    static long selectionCost(Product product, Engine engine, Compiled f, int[] wrt) {
-        if (product == Product.HESSIAN) {
-            long n = inputElements(f, wrt);
-            return of(f, jacobian(engine, n, n), 0, 0).elementOperations();
+    static long directions(Product product, Engine engine, Compiled f, int[] wrt) {
+        long n = inputElements(f, wrt);
+        long m = outputElements(f);
+        return switch (product) {
+            case EVALUATE -> 0;
+            case GRADIENT -> engine.jacobianDirections(n, 1);
+            case JACOBIAN -> engine.jacobianDirections(n, m);
+            case HESSIAN -> engine.jacobianDirections(n, n);
+            case JVP -> engine.nativeProducts().contains(Product.JVP) ? 1 : engine.jacobianDirections(n, m);
+            case VJP -> engine.nativeProducts().contains(Product.VJP) ? 1 : engine.jacobianDirections(n, m);
+        };
+    }
+
+    /** One JVP or VJP: one native direction, or else the whole Jacobian and the product through it. */
+    private static Cost product(Product product, Engine engine, Compiled f, int[] wrt, long n, long m, long results) {
+        int[] all = allOutputs(f);
+        long primal = f.graph().cost();
+        if (engine.nativeProducts().contains(product)) {
+            return new Cost(Cost.add(primal, engine.directionsCost(f, wrt, all, 1)), results, 0);
         }
-        return estimate(product, engine, f, wrt).elementOperations();
+        long dense = Cost.multiply(n, m);
+        return new Cost(Cost.add(Cost.add(primal, jacobian(engine, f, wrt, all)), dense), results, dense);
     }
 
-    /** The sweeps of a Jacobian with {@code columns} columns and {@code rows} rows by the engine. */
-    private static long jacobian(Engine engine, long columns, long rows) {
-        return Cost.add(OVERHEAD, engine.jacobianSweeps(columns, rows));
+    /** The engine's Jacobian of the outputs {@code outputs} by {@code wrt}, beyond the primal sweep. */
+    private static long jacobian(Engine engine, Compiled f, int[] wrt, int[] outputs) {
+        long directions = engine.jacobianDirections(inputElements(f, wrt), outputElements(f, outputs));
+        return directions == 0 ? 0 : engine.directionsCost(f, wrt, outputs, directions);
     }
 
-    /** The dense Jacobian that an engine for which {@code product} is not native goes through; else none. */
-    private static long dense(Engine engine, Product product, long n, long m) {
-        return engine.nativeProducts().contains(product) ? 0 : Cost.multiply(n, m);
-    }
-
-    private static Cost of(Compiled f, long sweeps, long resultElements, long largestTensor) {
-        return new Cost(Cost.multiply(Math.max(1, f.graph().cost()), sweeps), resultElements, largestTensor);
+    /** The gradient program's run past f's own nodes, and the engine's Jacobian of it. */
+    private static long hessianPart(Engine engine, Compiled f, int[] wrt, int output) {
+        Compiled gradient = ReversePasses.of(f).gradientProgram(wrt, output);
+        long run = Math.max(0, gradient.graph().cost() - f.graph().cost());
+        return Cost.add(run, jacobian(engine, gradient, wrt, allOutputs(gradient)));
     }
 
     /** The total number of elements of the inputs {@code wrt}. */
@@ -76,11 +97,7 @@ public final class CostModel {
 
     /** The total number of elements of every output. */
     static long outputElements(Compiled f) {
-        long m = 0;
-        for (int node : f.graph().outputs()) {
-            m = Cost.add(m, f.graph().shape(node).size());
-        }
-        return m;
+        return outputElements(f, allOutputs(f));
     }
 
     /** The total number of elements of the outputs {@code outputs}. */
@@ -90,5 +107,13 @@ public final class CostModel {
             m = Cost.add(m, f.graph().shape(f.graph().outputs().get(k)).size());
         }
         return m;
+    }
+
+    private static int[] allOutputs(Compiled f) {
+        int[] outputs = new int[f.graph().outputs().size()];
+        for (int k = 0; k < outputs.length; k++) {
+            outputs[k] = k;
+        }
+        return outputs;
     }
 }

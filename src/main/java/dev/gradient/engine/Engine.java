@@ -25,11 +25,12 @@ public interface Engine {
     Set<Product> nativeProducts();
 
     /**
-     * How many sweeps of about one evaluation's cost one direction of a native product takes:
-     * 1 for the AD engines, more for an engine that evaluates the function at several points
-     * per direction. The cost model ({@link CostModel}) counts with it.
+     * The element operations that {@code directions} directions of its native product take for
+     * {@code f}, differentiated by the inputs {@code wrt} with the outputs {@code outputs},
+     * beyond the primal sweep that they share: what the cost model ({@link CostModel}) admits
+     * requests by. Saturates at {@link Long#MAX_VALUE}.
      */
-    long sweepsPerDirection();
+    long directionsCost(Compiled f, int[] wrt, int[] outputs, long directions);
 
     /** Whether {@code "auto"} may choose it: true for the AD engines, false for a reference such as the numeric one. */
     default boolean automatic() {
@@ -37,19 +38,12 @@ public interface Engine {
     }
 
     /**
-     * How many sweeps a Jacobian with {@code columns} columns (differentiated input elements)
-     * and {@code rows} rows (output elements) takes by its native products: one direction per
-     * column by JVPs, per row by VJPs, the fewer where it has both. Saturates at {@link Long#MAX_VALUE}.
+     * How many directions of its native products a Jacobian with {@code columns} columns
+     * (differentiated input elements) and {@code rows} rows (output elements) takes: one per
+     * column by JVPs, one per row by VJPs, the fewer where it has both.
      */
-    default long jacobianSweeps(long columns, long rows) {
-        long directions = Long.MAX_VALUE;
-        if (nativeProducts().contains(Product.JVP)) {
-            directions = columns;
-        }
-        if (nativeProducts().contains(Product.VJP)) {
-            directions = Math.min(directions, rows);
-        }
-        return Cost.multiply(directions, sweepsPerDirection());
+    default long jacobianDirections(long columns, long rows) {
+        return jacobianByColumns(columns, rows) ? columns : rows;
     }
 
     /** Whether its Jacobians are built column by column from JVPs (else row by row from VJPs). */

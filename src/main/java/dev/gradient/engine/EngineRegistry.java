@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engines the service offers, found by name, and the {@code "auto"} choice between
- * them: among the engines that may be chosen automatically, the one whose {@link CostModel}
- * estimate for the product is lowest (for a Hessian, of its dominant term); on a tie, the one native in the product's preferred
- * mode ({@link Product#preferredOnTie}). With the forward and reverse engines that is the
+ * them: among the engines that may be chosen automatically, the one that needs the fewest
+ * directions of its native products ({@link CostModel#directions}); on a tie, the one native
+ * in the product's preferred mode ({@link Product#preferredOnTie}). With the forward and reverse engines that is the
  * contract's rule: forward where the differentiated inputs have fewer elements than the
  * outputs, else reverse; forward over reverse for Hessians.
  */
@@ -44,7 +44,7 @@ public final class EngineRegistry {
             if (!engine.automatic()) {
                 continue;
             }
-            long cost = CostModel.selectionCost(product, engine, f, wrt);
+            long cost = CostModel.directions(product, engine, f, wrt);
             boolean preferred = engine.nativeProducts().contains(product.preferredOnTie());
             if (best == null || cost < bestCost || cost == bestCost && preferred) {
                 best = engine;

@@ -59,8 +59,8 @@ public final class NumericEngine implements Engine {
     }
 
     @Override
-    public long sweepsPerDirection() {
-        return EVALUATIONS;
+    public long directionsCost(Compiled f, int[] wrt, int[] outputs, long directions) {
+        return Cost.multiply(Cost.multiply(directions, EVALUATIONS), f.graph().cost());
     }
 
     @Override

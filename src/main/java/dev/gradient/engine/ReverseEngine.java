@@ -31,8 +31,10 @@ public final class ReverseEngine implements Engine {
     }
 
     @Override
-    public long sweepsPerDirection() {
-        return 1;
+    public long directionsCost(Compiled f, int[] wrt, int[] outputs, long directions) {
+        // each direction runs the adjoint graph past the primal nodes it shares with f
+        long pass = ReversePasses.of(f).adjoint(wrt, outputs).graph().cost() - f.graph().cost();
+        return Cost.multiply(directions, Math.max(1, pass));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.gradient.graph.Attrs;
 import dev.gradient.graph.Node;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.op.Primitive;
+import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
 
@@ -23,6 +24,8 @@ public final class Plan implements Program {
     private final Tensor[] constants;
     private final int[] inputSlots;
     private final int[] outputSlots;
+    /** {@code costFrom[i]}: the element operations of nodes {@code i} and after, for {@link ElementOperations}. */
+    private final long[] costFrom;
 
     /** {@code graph}, flattened. */
     public Plan(ShapedGraph graph) {
@@ -44,6 +47,27 @@ public final class Plan implements Program {
         }
         inputSlots = graph.inputs().stream().mapToInt(Integer::intValue).toArray();
         outputSlots = graph.outputs().stream().mapToInt(Integer::intValue).toArray();
+        costFrom = new long[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            long sum = costFrom[i + 1] + nodeCost(graph, i);
+            costFrom[i] = sum < 0 ? Long.MAX_VALUE : sum;
+        }
+    }
+
+    private long nodeCost(ShapedGraph graph, int i) {
+        if (ops[i] == null) {
+            return 0;
+        }
+        Shape[] argShapes = new Shape[args[i].length];
+        for (int j = 0; j < argShapes.length; j++) {
+            argShapes[j] = graph.shape(args[i][j]);
+        }
+        return ops[i].cost(argShapes, graph.shape(i));
+    }
+
+    /** The element operations of node {@code i}, as its op estimates them. */
+    public long cost(int i) {
+        return costFrom[i] - costFrom[i + 1];
     }
 
     /** How many nodes. */
@@ -81,6 +105,10 @@ public final class Plan implements Program {
     public Tensor[] run(Tensor[] inputs, Tensor[] known) {
         Tensor[] values = new Tensor[ops.length];
         System.arraycopy(known, 0, values, 0, known.length);
+        long[] counter = ElementOperations.counter();
+        if (counter != null) {
+            counter[0] += costFrom[known.length];
+        }
         for (int k = 0; k < inputSlots.length; k++) {
             if (inputSlots[k] >= known.length) {
                 values[inputSlots[k]] = inputs[k];
