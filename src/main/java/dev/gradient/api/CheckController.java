@@ -2,7 +2,10 @@ package dev.gradient.api;
 
 import dev.gradient.api.CheckResponses.CheckResponse;
 import dev.gradient.api.CheckResponses.CheckResult;
+import dev.gradient.engine.Cost;
+import dev.gradient.engine.CostModel;
 import dev.gradient.engine.Engine;
+import dev.gradient.engine.Product;
 import dev.gradient.engine.Evaluation;
 import dev.gradient.engine.GradientCheck;
 import dev.gradient.error.ErrorCode;
@@ -75,13 +78,15 @@ class CheckController {
         GradientCheck.Tolerance tolerance = new GradientCheck.Tolerance(
                 tolerance(body.get("atol"), "/atol", DEFAULT_ATOL), tolerance(body.get("rtol"), "/rtol", DEFAULT_RTOL));
         List<Engine> engines = check.engines();
-        call.checkBudget(p -> {
-            long sweeps = 0;
+        call.admit(p -> {
+            // every engine's Jacobian; the report holds a few numbers per engine and input
+            long work = 0;
             for (Engine engine : engines) {
-                sweeps = Invocation.saturatingAdd(sweeps, 3 + engine.evaluations(p.elements(wrt), p.outputElements()));
+                work = Invocation.saturatingAdd(work,
+                        CostModel.estimate(Product.JACOBIAN, engine, p.compiled(), p.inputIndices(wrt)).elementOperations());
             }
-            return sweeps;
-        }, p -> 1 + engines.size() * (1 + 3L * wrt.size() + 2L * GradientCheck.LISTED));
+            return new Cost(work, 1 + engines.size() * (1 + 3L * wrt.size() + 2L * GradientCheck.LISTED));
+        });
         List<CheckResult> results = call.map(p -> CheckResult.of(
                 check.check(new Evaluation(p.compiled(), p.arguments()), p.inputIndices(wrt), tolerance), p, wrt));
         return CheckResponse.of(call, check.reference().name(), tolerance, results);

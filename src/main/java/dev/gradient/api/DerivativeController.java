@@ -12,9 +12,11 @@ import dev.gradient.api.Responses.JvpResponse;
 import dev.gradient.api.Responses.JvpResult;
 import dev.gradient.api.Responses.VjpResponse;
 import dev.gradient.api.Responses.VjpResult;
+import dev.gradient.engine.CostModel;
 import dev.gradient.engine.Derivatives;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.Evaluation;
+import dev.gradient.engine.Product;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
@@ -67,8 +69,8 @@ class DerivativeController {
     EvaluateResponse evaluate(@RequestBody JsonNode body) {
         Invocation call = requests.prepare(body, Set.of());
         // every engine evaluates with the same primal sweep; "auto" reports the forward engine, which does no more than that
-        Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
-        call.checkBudget(p -> 1, Point::outputElements);
+        Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.EVALUATE, p, List.of()));
+        call.admit(p -> CostModel.estimate(Product.EVALUATE, engine, p.compiled(), new int[0]));
         List<EvaluateResult> results = call.map(p ->
                 new EvaluateResult(Results.named(p.outputNames(), derivatives.evaluate(p.compiled(), p.arguments()))));
         return EvaluateResponse.of(call, engine.name(), results);
@@ -90,8 +92,8 @@ class DerivativeController {
         Invocation call = requests.prepare(body, Set.of("wrt", "output"));
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/gradient");
-        Engine engine = call.engine(body.get("engine"), p -> call.autoByJacobian(p, wrt, 1));
-        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), 1), p -> 1 + p.elements(wrt));
+        Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.GRADIENT, p, wrt));
+        call.admit(p -> CostModel.estimate(Product.GRADIENT, engine, p.compiled(), p.inputIndices(wrt), output));
         List<GradientResult> results = call.map(p -> {
             Derivatives.Gradient g = derivatives.gradient(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
             return new GradientResult(Values.toJson(g.value()), Results.named(wrt, g.gradient()));
@@ -112,9 +114,10 @@ class DerivativeController {
         Invocation call = requests.prepare(body, Set.of("wrt", "format"));
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         boolean matrix = matrixFormat(body.get("format"));
-        Engine engine = call.engine(body.get("engine"), p -> call.autoByJacobian(p, wrt, p.outputElements()));
-        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), p.outputElements()),
-                p -> p.outputElements() + (matrix ? 2 : 1) * Invocation.saturatingMultiply(p.elements(wrt), p.outputElements()));
+        Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.JACOBIAN, p, wrt));
+        // the matrix format gives the Jacobian's numbers a second time
+        call.admit(p -> CostModel.estimate(Product.JACOBIAN, engine, p.compiled(), p.inputIndices(wrt))
+                .withMoreResults(matrix ? Invocation.saturatingMultiply(p.elements(wrt), p.outputElements()) : 0));
         List<JacobianResult> results = call.map(p -> {
             // one primal sweep serves the outputs and the derivative
             Evaluation at = new Evaluation(p.compiled(), p.arguments());
@@ -147,11 +150,8 @@ class DerivativeController {
         Invocation call = requests.prepare(body, Set.of("wrt", "output"));
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/hessian");
-        Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
-        // the engine's gradient; then the gradient program, a few evaluations' cost, differentiated once per wrt element
-        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), 1)
-                + 4 * (engine.evaluations(p.elements(wrt), p.elements(wrt)) + 3),
-                p -> 1 + p.elements(wrt) + Invocation.saturatingMultiply(p.elements(wrt), p.elements(wrt)));
+        Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.HESSIAN, p, wrt));
+        call.admit(p -> CostModel.estimate(Product.HESSIAN, engine, p.compiled(), p.inputIndices(wrt), output));
         List<HessianResult> results = call.map(p -> {
             Derivatives.Hessian h = derivatives.hessian(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
             return new HessianResult(Values.toJson(h.value()), Results.named(wrt, h.gradient()),
@@ -188,13 +188,13 @@ class DerivativeController {
             }
         }
         Tensor[] tangent = namedValues(tangentField, "/tangent", wrt, ErrorCode.MISSING_TANGENT, "tangent for the input");
-        Engine engine = call.engine(body.get("engine"), p -> call.named("forward"));
+        Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.JVP, p, wrt));
         for (Point p : call.points()) {
             for (int j = 0; j < wrt.size(); j++) {
                 checkShape(tangent[j], p.inputShape(wrt.get(j)), "/tangent", wrt.get(j), "input", p);
             }
         }
-        call.checkBudget(p -> 3 + engine.evaluations(1, p.outputElements()), p -> 2 * p.outputElements());
+        call.admit(p -> CostModel.estimate(Product.JVP, engine, p.compiled(), p.inputIndices(wrt)));
         List<JvpResult> results = call.map(p -> {
             Evaluation at = new Evaluation(p.compiled(), p.arguments());
             Tensor[] jvp = derivatives.jvp(engine, at, p.inputIndices(wrt), tangent);
@@ -226,13 +226,13 @@ class DerivativeController {
         }
         Tensor[] cotangent = namedValues(cotangentField, "/cotangent", call.outputNames(), ErrorCode.MISSING_COTANGENT,
                 "cotangent for the output");
-        Engine engine = call.engine(body.get("engine"), p -> call.named("reverse"));
+        Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.VJP, p, wrt));
         for (Point p : call.points()) {
             for (int k = 0; k < cotangent.length; k++) {
                 checkShape(cotangent[k], p.outputShape(k), "/cotangent", p.outputNames().get(k), "output", p);
             }
         }
-        call.checkBudget(p -> 3 + engine.evaluations(p.elements(wrt), 1), p -> p.outputElements() + p.elements(wrt));
+        call.admit(p -> CostModel.estimate(Product.VJP, engine, p.compiled(), p.inputIndices(wrt)));
         List<VjpResult> results = call.map(p -> {
             Evaluation at = new Evaluation(p.compiled(), p.arguments());
             Tensor[] vjp = derivatives.vjp(engine, at, p.inputIndices(wrt), cotangent);

@@ -1,8 +1,11 @@
 package dev.gradient.api;
 
 import dev.gradient.config.GradientLimits;
+import dev.gradient.engine.Cost;
+import dev.gradient.engine.CostModel;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.EngineRegistry;
+import dev.gradient.engine.Product;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
@@ -14,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -161,44 +163,36 @@ final class Invocation {
                 + EngineRegistry.AUTO + "'", Origin.at("/engine")));
     }
 
-    /**
-     * The engine that {@code "auto"} picks for a Jacobian of {@code outputElements} rows by the
-     * inputs {@code wrt} at {@code point}: forward mode where there are fewer columns than rows.
-     */
-    Engine autoByJacobian(Point point, List<String> wrt, long outputElements) {
-        return engines.auto(point.elements(wrt), outputElements);
-    }
-
-    /** The engine named {@code name}, which must be registered. */
-    Engine named(String name) {
-        return engines.find(name).orElseThrow(() -> new IllegalStateException("no engine named " + name));
+    /** The engine that {@code "auto"} picks for {@code product} by the inputs {@code wrt}, at {@code point}. */
+    Engine auto(Product product, Point point, List<String> wrt) {
+        return engines.auto(product, point.compiled(), point.inputIndices(wrt));
     }
 
     /**
      * Checks, before any point runs, that the request's estimated cost and its result size,
-     * summed over its points, stay within the limits, then waits for room among the work in
-     * flight ({@link WorkInFlight}). {@code sweeps} is how many evaluations of
-     * the function a point needs (including derivative sweeps), {@code results} how many numbers
-     * its result holds.
+     * summed over its points ({@code cost} estimates one point, by {@link CostModel}), stay
+     * within the limits (and that no derivative tensor passes {@code max-elements}), then waits for room among the work in flight ({@link WorkInFlight}).
      */
-    void checkBudget(ToLongFunction<Point> sweeps, ToLongFunction<Point> results) {
-        long cost = 0;
-        long numbers = 0;
+    void admit(Function<Point, Cost> cost) {
+        Cost total = Cost.NONE;
         for (Point point : points) {
-            cost = saturatingAdd(cost, saturatingMultiply(Math.max(1, point.compiled().graph().cost()), sweeps.applyAsLong(point)));
-            numbers = saturatingAdd(numbers, results.applyAsLong(point));
+            total = total.plus(cost.apply(point));
         }
-        if (cost > limits.maxCost()) {
-            throw GradientException.limitExceeded("gradient.limits.max-cost", "the request's estimated cost is " + cost
-                    + " element operations" + (batch ? " over " + points.size() + " points" : "") + "; the limit is "
-                    + limits.maxCost());
+        if (total.elementOperations() > limits.maxCost()) {
+            throw GradientException.limitExceeded("gradient.limits.max-cost", "the request's estimated cost is "
+                    + total.elementOperations() + " element operations" + (batch ? " over " + points.size() + " points" : "")
+                    + "; the limit is " + limits.maxCost());
         }
-        if (numbers > limits.maxResultElements()) {
-            throw GradientException.limitExceeded("gradient.limits.max-result-elements", "the response would hold " + numbers
-                    + " numbers" + (batch ? " over " + points.size() + " points" : "") + "; the limit is "
-                    + limits.maxResultElements());
+        if (total.resultElements() > limits.maxResultElements()) {
+            throw GradientException.limitExceeded("gradient.limits.max-result-elements", "the response would hold "
+                    + total.resultElements() + " numbers" + (batch ? " over " + points.size() + " points" : "")
+                    + "; the limit is " + limits.maxResultElements());
         }
-        work.admit(cost);
+        if (total.largestTensor() > limits.maxElements()) {
+            throw GradientException.limitExceeded("gradient.limits.max-elements", "the Jacobian would have "
+                    + total.largestTensor() + " elements; the limit is " + limits.maxElements());
+        }
+        work.admit(total.elementOperations());
     }
 
     /**

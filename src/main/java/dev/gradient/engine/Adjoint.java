@@ -1,6 +1,8 @@
 package dev.gradient.engine;
 
 import dev.gradient.graph.ShapedGraph;
+import dev.gradient.program.Plan;
+import dev.gradient.program.Program;
 
 /**
  * The reverse pass of a graph, written as a graph (see {@link ReverseTransform}).
@@ -9,9 +11,9 @@ import dev.gradient.graph.ShapedGraph;
  *     inputs and the reverse-pass nodes; its outputs are the differentiated inputs' cotangents
  * @param primalSize how many leading nodes are the original graph's, whose values can be reused
  * @param cotangentInputs node positions of the cotangent inputs, one per pulled-back output
- * @param plan the adjoint graph flattened for running
+ * @param program what runs the adjoint graph
  */
-record Adjoint(ShapedGraph graph, int primalSize, int[] cotangentInputs, Plan plan) {
+record Adjoint(ShapedGraph graph, int primalSize, int[] cotangentInputs, Program program) {
 
     Adjoint(ShapedGraph graph, int primalSize, int[] cotangentInputs) {
         this(graph, primalSize, cotangentInputs, new Plan(graph));

@@ -1,34 +1,30 @@
 package dev.gradient.engine;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ShapedGraph;
-import java.util.Arrays;
+import dev.gradient.program.Plan;
+import dev.gradient.program.Program;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * A function ready to run: its shaped graph, plus the derivative graphs built from it on
- * demand and kept for the next request (the adjoint per choice of inputs and outputs, and the
- * gradient program that Hessians differentiate again).
+ * A function ready to run: its shaped graph and its program, plus whatever engines derive from
+ * it and keep for the next request ({@link #derived}, such as reverse mode's adjoint graphs).
  *
- * <p>Thread-safe and immutable but for those memos, which are bounded.
+ * <p>Thread-safe and immutable but for those memos, which their owners bound.
  */
 public final class Compiled {
-
-    private static final int MEMO_SIZE = 16;
 
     private final ShapedGraph graph;
     private final BuildLimits limits;
     private final Plan plan;
-    private volatile LastAdjoint lastAdjoint;
     private final List<String> inputNames;
     private final Map<String, Integer> inputIndex;
     private final List<String> outputNames;
-    private final Cache<List<Integer>, Adjoint> adjoints = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
-    private final Cache<List<Integer>, Compiled> gradientPrograms = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     /** A compiled function; derivative graphs built from it obey {@code limits}. */
     public Compiled(ShapedGraph graph, BuildLimits limits) {
@@ -55,7 +51,12 @@ public final class Compiled {
         return outputNames;
     }
 
-    /** The graph flattened for running. */
+    /** What runs it: every sweep of its values goes through this. */
+    Program program() {
+        return plan;
+    }
+
+    /** Its nodes flattened, for an engine that walks them beside the values (forward mode's tangents). */
     Plan plan() {
         return plan;
     }
@@ -70,31 +71,12 @@ public final class Compiled {
         return limits;
     }
 
-    /** The adjoint for the inputs at input indices {@code wrt} and the outputs at output indices {@code outputs}. */
-    Adjoint adjoint(int[] wrt, int[] outputs) {
-        // a batch asks for the same adjoint at every point: answer it without building a cache key
-        LastAdjoint last = lastAdjoint;
-        if (last != null && Arrays.equals(last.wrt(), wrt) && Arrays.equals(last.outputs(), outputs)) {
-            return last.adjoint();
-        }
-        Adjoint adjoint = adjoints.get(key(wrt, outputs),
-                k -> ReverseTransform.build(graph, nodePositions(wrt), outputs, limits));
-        lastAdjoint = new LastAdjoint(wrt.clone(), outputs.clone(), adjoint);
-        return adjoint;
-    }
-
-    /** The adjoint asked for last, with what it was asked for. */
-    private record LastAdjoint(int[] wrt, int[] outputs, Adjoint adjoint) {
-    }
-
     /**
-     * The gradient of output {@code output} by the inputs {@code wrt}, as a function of its own:
-     * its inputs are this function's inputs followed by the output's cotangent, its outputs
-     * the gradients, in {@code wrt} order.
+     * What an engine derives from this function once and keeps with it, such as reverse mode's
+     * adjoint graphs ({@link ReversePasses}): made by {@code make} on first use, one per kind.
      */
-    Compiled gradientProgram(int[] wrt, int output) {
-        return gradientPrograms.get(key(wrt, new int[] {output}),
-                k -> new Compiled(adjoint(wrt, new int[] {output}).graph(), limits));
+    <T> T derived(Class<T> kind, Function<Compiled, T> make) {
+        return kind.cast(derived.computeIfAbsent(kind, k -> make.apply(this)));
     }
 
     /** Node positions of the inputs at input indices {@code inputIndices}. */
@@ -104,18 +86,5 @@ public final class Compiled {
             positions[i] = graph.inputs().get(inputIndices[i]);
         }
         return positions;
-    }
-
-    private static List<Integer> key(int[] wrt, int[] outputs) {
-        Integer[] key = new Integer[wrt.length + outputs.length + 1];
-        int k = 0;
-        for (int w : wrt) {
-            key[k++] = w;
-        }
-        key[k++] = -1;
-        for (int o : outputs) {
-            key[k++] = o;
-        }
-        return Arrays.asList(key);
     }
 }

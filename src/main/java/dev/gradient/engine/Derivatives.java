@@ -1,7 +1,5 @@
 package dev.gradient.engine;
 
-import dev.gradient.error.GradientException;
-import dev.gradient.graph.BuildLimits;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -11,8 +9,8 @@ import org.springframework.stereotype.Component;
  * Jacobian, Hessian, JVP and VJP, and several engines' Jacobians at once for a gradient check.
  * None is written again per engine.
  *
- * <p>Before any work, the estimated cost (one evaluation's cost times the number of sweeps,
- * {@link Engine#evaluations} of them for a Jacobian) is checked against the compiled function's limit.
+ * <p>Nothing here checks limits: a caller admits the work first by its {@link CostModel}
+ * estimate, as the API does for every request, summed over its points.
  */
 @Component
 public final class Derivatives {
@@ -27,13 +25,11 @@ public final class Derivatives {
 
     /** The values of every output. */
     public Tensor[] evaluate(Compiled f, Tensor[] point) {
-        checkCost(f, 1);
         return new Evaluation(f, point).outputs();
     }
 
     /** The value and gradient of the scalar output {@code output}. */
     public Gradient gradient(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
-        checkCost(f, sweeps(engine, f, wrt, new int[] {output}));
         Evaluation at = new Evaluation(f, point);
         return new Gradient(at.output(output), gradient(engine, at, wrt, output));
     }
@@ -50,24 +46,15 @@ public final class Derivatives {
 
     /** As above, at a point whose primal values {@code at} may already hold (and then keeps). */
     public Tensor[][] jacobian(Engine engine, Evaluation at, int[] wrt) {
-        int[] outputs = allOutputs(at.function());
-        checkCost(at.function(), sweeps(engine, at.function(), wrt, outputs));
-        return Jacobians.jacobian(engine, at, wrt, outputs);
+        return Jacobians.jacobian(engine, at, wrt, allOutputs(at.function()));
     }
 
     /**
      * The Jacobian of every output by the inputs {@code wrt} by each of {@code engines}, in that
-     * order ({@code [engine][output][wrt]}), at one point; their costs are admitted together,
-     * before any of them runs.
+     * order ({@code [engine][output][wrt]}), at one point.
      */
     public Tensor[][][] jacobians(List<Engine> engines, Evaluation at, int[] wrt) {
-        Compiled f = at.function();
-        int[] outputs = allOutputs(f);
-        long cost = 0;
-        for (Engine engine : engines) {
-            cost = plus(cost, cost(f, sweeps(engine, f, wrt, outputs)));
-        }
-        checkCost(f.limits(), cost, cost + " element operations for " + engines.size() + " Jacobians");
+        int[] outputs = allOutputs(at.function());
         Tensor[][][] jacobians = new Tensor[engines.size()][][];
         for (int e = 0; e < jacobians.length; e++) {
             jacobians[e] = Jacobians.jacobian(engines.get(e), at, wrt, outputs);
@@ -83,15 +70,11 @@ public final class Derivatives {
      * same numbers as {@link #gradient} gives.
      */
     public Hessian hessian(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
-        Compiled gradientProgram = f.gradientProgram(wrt, output);
+        Compiled gradientProgram = ReversePasses.of(f).gradientProgram(wrt, output);
         Tensor[] extended = new Tensor[point.length + 1];
         System.arraycopy(point, 0, extended, 0, point.length);
         extended[point.length] = Tensor.scalar(1.0);
         int[] gradients = allOutputs(gradientProgram);
-        // the gradient (by the engine) and the gradient program's Jacobian, admitted together
-        long cost = plus(cost(f, sweeps(engine, f, wrt, new int[] {output})),
-                cost(gradientProgram, sweeps(engine, gradientProgram, wrt, gradients)));
-        checkCost(f.limits(), cost, cost + " element operations for the gradient and its Jacobian");
         Evaluation primal = new Evaluation(f, point);
         Tensor[] gradient = gradient(engine, primal, wrt, output);
         // the gradient program starts with f's nodes: their values carry over
@@ -107,10 +90,7 @@ public final class Derivatives {
 
     /** As above, at a point whose primal values {@code at} may already hold (and then keeps). */
     public Tensor[] jvp(Engine engine, Evaluation at, int[] wrt, Tensor[] tangent) {
-        Compiled f = at.function();
-        int[] outputs = allOutputs(f);
-        checkCost(f, engine.forwardNative() ? 1 + engine.evaluationsPerDirection() : sweeps(engine, f, wrt, outputs));
-        return engine.jvp(at, wrt, outputs, new Tensor[][] {tangent})[0];
+        return engine.jvp(at, wrt, allOutputs(at.function()), new Tensor[][] {tangent})[0];
     }
 
     /** Vector-Jacobian product: the cotangent of the inputs {@code wrt}, for a cotangent of every output. */
@@ -120,55 +100,7 @@ public final class Derivatives {
 
     /** As above, at a point whose primal values {@code at} may already hold (and then keeps). */
     public Tensor[] vjp(Engine engine, Evaluation at, int[] wrt, Tensor[] cotangent) {
-        Compiled f = at.function();
-        int[] outputs = allOutputs(f);
-        checkCost(f, engine.forwardNative() ? sweeps(engine, f, wrt, outputs) : 1 + engine.evaluationsPerDirection());
-        return engine.vjp(at, wrt, outputs, new Tensor[][] {cotangent})[0];
-    }
-
-    /** The total number of elements of the inputs {@code wrt}. */
-    private static long inputElements(Compiled f, int[] wrt) {
-        long n = 0;
-        for (int j : wrt) {
-            n += f.graph().shape(f.graph().inputs().get(j)).size();
-        }
-        return n;
-    }
-
-    private static long sweeps(Engine engine, Compiled f, int[] wrt, int[] outputs) {
-        long outElements = 0;
-        for (int k : outputs) {
-            outElements += f.graph().shape(f.graph().outputs().get(k)).size();
-        }
-        long jacobianElements = Math.multiplyHigh(inputElements(f, wrt), outElements) != 0
-                ? Long.MAX_VALUE : inputElements(f, wrt) * outElements;
-        if (jacobianElements > f.limits().maxElements()) {
-            throw GradientException.limitExceeded("gradient.limits.max-elements",
-                    "the Jacobian would have " + jacobianElements + " elements; the limit is " + f.limits().maxElements());
-        }
-        return plus(engine.evaluations(inputElements(f, wrt), outElements), 2);
-    }
-
-    private static void checkCost(Compiled f, long sweeps) {
-        checkCost(f.limits(), cost(f, sweeps), sweeps + " sweeps of a graph costing " + f.graph().cost() + " element operations");
-    }
-
-    /** The estimated cost of {@code sweeps} sweeps of {@code f}, in element operations; saturating. */
-    private static long cost(Compiled f, long sweeps) {
-        long cost = f.graph().cost();
-        return cost > 0 && sweeps > Long.MAX_VALUE / cost ? Long.MAX_VALUE : cost * sweeps;
-    }
-
-    private static long plus(long a, long b) {
-        long sum = a + b;
-        return sum < 0 ? Long.MAX_VALUE : sum;
-    }
-
-    private static void checkCost(BuildLimits limits, long cost, String what) {
-        if (cost > limits.maxCost()) {
-            throw GradientException.limitExceeded("gradient.limits.max-cost",
-                    "the estimated cost (" + what + ") passes the limit of " + limits.maxCost());
-        }
+        return engine.vjp(at, wrt, allOutputs(at.function()), new Tensor[][] {cotangent})[0];
     }
 
     private static int[] allOutputs(Compiled f) {

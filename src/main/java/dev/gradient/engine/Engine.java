@@ -1,10 +1,11 @@
 package dev.gradient.engine;
 
 import dev.gradient.tensor.Tensor;
+import java.util.Set;
 
 /**
  * A differentiation engine, chosen by name in requests: automatic differentiation (forward or
- * reverse mode) or the numeric reference. An engine computes one kind of product natively
+ * reverse mode) or the numeric reference. An engine declares the products it computes natively
  * (Jacobian-vector products for forward mode, vector-Jacobian products for reverse mode);
  * {@link Derivatives} builds gradients, Jacobians, Hessians and the other product from that.
  * Adding an engine is one new Spring component implementing this.
@@ -20,25 +21,34 @@ public interface Engine {
     /** One sentence on how it works, for {@code GET /engines}. */
     String description();
 
-    /** Whether it computes JVPs natively (forward mode) rather than VJPs (reverse mode). */
-    boolean forwardNative();
+    /** The products it computes natively: {@link Product#JVP} (forward mode), {@link Product#VJP} (reverse mode), or both. */
+    Set<Product> nativeProducts();
 
     /**
-     * How many evaluations of the function (or sweeps of about that cost) one direction of its
-     * native product takes: 1 for the AD engines, more for an engine that evaluates the function
-     * at several points per direction. The cost limit counts with it.
+     * The element operations that {@code directions} directions of its native product take for
+     * {@code f}, differentiated by the inputs {@code wrt} with the outputs {@code outputs},
+     * beyond the primal sweep that they share: what the cost model ({@link CostModel}) admits
+     * requests by. Saturates at {@link Long#MAX_VALUE}.
      */
-    long evaluationsPerDirection();
+    long directionsCost(Compiled f, int[] wrt, int[] outputs, long directions);
+
+    /** Whether {@code "auto"} may choose it: true for the AD engines, false for a reference such as the numeric one. */
+    default boolean automatic() {
+        return true;
+    }
 
     /**
-     * How many evaluations a Jacobian with {@code columns} columns (differentiated input
-     * elements) and {@code rows} rows (output elements) takes by the native product: one
-     * direction per column for forward mode, per row for reverse mode. Saturates at {@link Long#MAX_VALUE}.
+     * How many directions of its native products a Jacobian with {@code columns} columns
+     * (differentiated input elements) and {@code rows} rows (output elements) takes: one per
+     * column by JVPs, one per row by VJPs, the fewer where it has both.
      */
-    default long evaluations(long columns, long rows) {
-        long directions = forwardNative() ? columns : rows;
-        long each = evaluationsPerDirection();
-        return directions > Long.MAX_VALUE / each ? Long.MAX_VALUE : directions * each;
+    default long jacobianDirections(long columns, long rows) {
+        return jacobianByColumns(columns, rows) ? columns : rows;
+    }
+
+    /** Whether its Jacobians are built column by column from JVPs (else row by row from VJPs). */
+    default boolean jacobianByColumns(long columns, long rows) {
+        return nativeProducts().contains(Product.JVP) && (!nativeProducts().contains(Product.VJP) || columns <= rows);
     }
 
     /**

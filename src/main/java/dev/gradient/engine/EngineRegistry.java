@@ -7,8 +7,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engines the service offers, found by name, and the {@code "auto"} choice between
- * them: forward mode where the differentiated inputs have fewer elements than the outputs,
- * else reverse mode.
+ * them: among the engines that may be chosen automatically, the one that needs the fewest
+ * directions of its native products ({@link CostModel#directions}); on a tie, the one native
+ * in the product's preferred mode ({@link Product#preferredOnTie}). With the forward and reverse engines that is the
+ * contract's rule: forward where the differentiated inputs have fewer elements than the
+ * outputs, else reverse; forward over reverse for Hessians.
  */
 @Component
 public final class EngineRegistry {
@@ -33,8 +36,24 @@ public final class EngineRegistry {
         return engines.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
-    /** The engine that {@code "auto"} picks for these sizes. */
-    public Engine auto(long wrtElements, long outputElements) {
-        return find(wrtElements < outputElements ? "forward" : "reverse").orElseThrow();
+    /** The engine that {@code "auto"} picks for {@code product} of {@code f} by the inputs {@code wrt}. */
+    public Engine auto(Product product, Compiled f, int[] wrt) {
+        Engine best = null;
+        long bestCost = Long.MAX_VALUE;
+        for (Engine engine : engines) {
+            if (!engine.automatic()) {
+                continue;
+            }
+            long cost = CostModel.directions(product, engine, f, wrt);
+            boolean preferred = engine.nativeProducts().contains(product.preferredOnTie());
+            if (best == null || cost < bestCost || cost == bestCost && preferred) {
+                best = engine;
+                bestCost = cost;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no engine may be chosen automatically");
+        }
+        return best;
     }
 }

@@ -39,14 +39,14 @@ public final class Evaluation {
     /** The value of every node. */
     Tensor[] values() {
         if (values == null) {
-            values = function.plan().run(point, prefix);
+            values = function.program().run(point, prefix);
         }
         return values;
     }
 
     /** The value of output {@code k}. */
     public Tensor output(int k) {
-        return values()[function.plan().outputSlot(k)];
+        return values()[function.program().outputSlot(k)];
     }
 
     /** The value of every output. */

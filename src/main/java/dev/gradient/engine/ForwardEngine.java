@@ -3,7 +3,10 @@ package dev.gradient.engine;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.op.Jvp;
 import dev.gradient.op.Primitive;
+import dev.gradient.program.ElementOperations;
+import dev.gradient.program.Plan;
 import dev.gradient.tensor.Tensor;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +30,15 @@ public final class ForwardEngine implements Engine {
     }
 
     @Override
-    public boolean forwardNative() {
-        return true;
+    public Set<Product> nativeProducts() {
+        return Set.of(Product.JVP);
     }
 
     @Override
-    public long evaluationsPerDirection() {
-        return 1;
+    public long directionsCost(Compiled f, int[] wrt, int[] outputs, long directions) {
+        // per block of directions the local derivatives once, then one application per direction
+        long blocks = (directions + Jacobians.BLOCK - 1) / Jacobians.BLOCK;
+        return Cost.multiply(Cost.add(directions, blocks), f.graph().cost());
     }
 
     @Override
@@ -54,9 +59,14 @@ public final class ForwardEngine implements Engine {
             }
             nodeTangents[wrtNodes[j]] = seeds;
         }
+        long[] counter = ElementOperations.counter();
         for (int i = 0; i < plan.size(); i++) {
             if (plan.op(i) != null) {
                 nodeTangents[i] = propagate(plan, i, values, nodeTangents, directions);
+                if (counter != null && nodeTangents[i] != null) {
+                    // the local derivative once, then one application of it per direction
+                    counter[0] += plan.cost(i) * (1L + directions);
+                }
             }
         }
         Tensor[][] result = new Tensor[directions][outputs.length];

@@ -1,6 +1,7 @@
 package dev.gradient.engine;
 
 import dev.gradient.graph.ShapedGraph;
+import dev.gradient.program.ElementOperations;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 
@@ -28,7 +29,9 @@ final class Jacobians {
 
     /** The Jacobian of the outputs {@code outputs} by the inputs {@code wrt}, using {@code engine}'s native product. */
     static Tensor[][] jacobian(Engine engine, Evaluation at, int[] wrt, int[] outputs) {
-        return engine.forwardNative() ? byColumns(engine, at, wrt, outputs) : byRows(engine, at, wrt, outputs);
+        Compiled f = at.function();
+        return engine.jacobianByColumns(CostModel.inputElements(f, wrt), CostModel.outputElements(f, outputs))
+                ? byColumns(engine, at, wrt, outputs) : byRows(engine, at, wrt, outputs);
     }
 
     private static Tensor[][] byColumns(Engine engine, Evaluation at, int[] wrt, int[] outputs) {
@@ -106,6 +109,7 @@ final class Jacobians {
                                 sum[r] += times(jk[r * t.length + c], t[c]);
                             }
                         }
+                        countOperations(jk.length);
                     }
                 }
                 result[d][k] = Tensor.of(outShape, sum);
@@ -132,12 +136,21 @@ final class Jacobians {
                                 sum[e] += times(c[r], jk[r * sum.length + e]);
                             }
                         }
+                        countOperations(jk.length);
                     }
                 }
                 result[d][j] = Tensor.of(in[j], sum);
             }
         }
         return result;
+    }
+
+    /** Counts a product through the Jacobian, one operation per entry, where a count is open. */
+    private static void countOperations(long entries) {
+        long[] counter = ElementOperations.counter();
+        if (counter != null) {
+            counter[0] += entries;
+        }
     }
 
     /**

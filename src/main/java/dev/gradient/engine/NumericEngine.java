@@ -2,6 +2,7 @@ package dev.gradient.engine;
 
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.tensor.Tensor;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,13 +54,18 @@ public final class NumericEngine implements Engine {
     }
 
     @Override
-    public boolean forwardNative() {
-        return true;
+    public Set<Product> nativeProducts() {
+        return Set.of(Product.JVP);
     }
 
     @Override
-    public long evaluationsPerDirection() {
-        return EVALUATIONS;
+    public long directionsCost(Compiled f, int[] wrt, int[] outputs, long directions) {
+        return Cost.multiply(Cost.multiply(directions, EVALUATIONS), f.graph().cost());
+    }
+
+    @Override
+    public boolean automatic() {
+        return false;
     }
 
     @Override

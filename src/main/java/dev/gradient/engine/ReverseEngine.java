@@ -2,6 +2,7 @@ package dev.gradient.engine;
 
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.tensor.Tensor;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,19 +26,21 @@ public final class ReverseEngine implements Engine {
     }
 
     @Override
-    public boolean forwardNative() {
-        return false;
+    public Set<Product> nativeProducts() {
+        return Set.of(Product.VJP);
     }
 
     @Override
-    public long evaluationsPerDirection() {
-        return 1;
+    public long directionsCost(Compiled f, int[] wrt, int[] outputs, long directions) {
+        // each direction runs the adjoint graph past the primal nodes it shares with f
+        long pass = ReversePasses.of(f).adjoint(wrt, outputs).graph().cost() - f.graph().cost();
+        return Cost.multiply(directions, Math.max(1, pass));
     }
 
     @Override
     public Tensor[][] vjp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents) {
         Compiled function = at.function();
-        Adjoint adjoint = function.adjoint(wrt, outputs);
+        Adjoint adjoint = ReversePasses.of(function).adjoint(wrt, outputs);
         ShapedGraph graph = adjoint.graph();
         Tensor[] primal = at.values();
         Tensor[] point = at.point();
@@ -48,12 +51,12 @@ public final class ReverseEngine implements Engine {
             for (int k = 0; k < outputs.length; k++) {
                 Tensor c = cotangents[d][k];
                 inputs[point.length + k] = c != null ? c
-                        : Tensor.zeros(function.graph().shape(function.plan().outputSlot(outputs[k])));
+                        : Tensor.zeros(function.graph().shape(function.program().outputSlot(outputs[k])));
             }
-            Tensor[] values = adjoint.plan().run(inputs, primal);
+            Tensor[] values = adjoint.program().run(inputs, primal);
             result[d] = new Tensor[wrt.length];
             for (int j = 0; j < wrt.length; j++) {
-                result[d][j] = values[adjoint.plan().outputSlot(j)];
+                result[d][j] = values[adjoint.program().outputSlot(j)];
             }
         }
         return result;

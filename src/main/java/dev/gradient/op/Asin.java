@@ -2,7 +2,11 @@ package dev.gradient.op;
 
 import dev.gradient.graph.GraphBuilder;
 
-/** Inverse sine; NaN outside [-1, 1]; derivative {@code 1/sqrt(1 - x^2)}, Infinity at ±1. */
+/**
+ * Inverse sine; NaN outside [-1, 1]; derivative {@code 1/sqrt(1 - x^2)}, Infinity at ±1, with
+ * {@code 1 - x^2} computed by {@link OneMinusSquare} so that it keeps its digits near ±1 and
+ * its own derivatives keep theirs near 0.
+ */
 final class Asin extends UnaryOp {
 
     Asin() {
@@ -11,10 +15,10 @@ final class Asin extends UnaryOp {
 
     @Override public String derivativeConvention() { return "1/sqrt(1 - x^2); Infinity at -1 and 1"; }
     @Override double f(double x) { return Math.asin(x); }
-    @Override double df(double x, double y) { return 1.0 / Math.sqrt(1.0 - x * x); }
+    @Override double df(double x, double y) { return 1.0 / Math.sqrt(OneMinusSquare.of(x)); }
 
     @Override
     int derivative(GraphBuilder b, int x, int y) {
-        return b.call("div", b.constant(1.0), b.call("sqrt", b.call("sub", b.constant(1.0), b.call("mul", x, x))));
+        return b.call("div", b.constant(1.0), b.call("sqrt", OneMinusSquare.of(b, x)));
     }
 }

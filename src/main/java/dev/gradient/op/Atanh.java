@@ -3,7 +3,11 @@ package dev.gradient.op;
 import dev.gradient.graph.GraphBuilder;
 import org.hipparchus.util.FastMath;
 
-/** Inverse hyperbolic tangent; ±Infinity at ±1, NaN beyond; derivative {@code 1/(1 - x^2)}, Infinity at ±1. */
+/**
+ * Inverse hyperbolic tangent; ±Infinity at ±1, NaN beyond; derivative {@code 1/(1 - x^2)},
+ * Infinity at ±1, with {@code 1 - x^2} computed by {@link OneMinusSquare} so that it keeps its
+ * digits near ±1 and its own derivatives keep theirs near 0.
+ */
 final class Atanh extends UnaryOp {
 
     Atanh() {
@@ -12,10 +16,6 @@ final class Atanh extends UnaryOp {
 
     @Override public String derivativeConvention() { return "1/(1 - x^2); Infinity at -1 and 1"; }
     @Override double f(double x) { return FastMath.atanh(x); }
-    @Override double df(double x, double y) { return 1.0 / (1.0 - x * x); }
-
-    @Override
-    int derivative(GraphBuilder b, int x, int y) {
-        return b.call("div", b.constant(1.0), b.call("sub", b.constant(1.0), b.call("mul", x, x)));
-    }
+    @Override double df(double x, double y) { return 1.0 / OneMinusSquare.of(x); }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("div", b.constant(1.0), OneMinusSquare.of(b, x)); }
 }

@@ -2,7 +2,11 @@ package dev.gradient.op;
 
 import dev.gradient.graph.GraphBuilder;
 
-/** {@code e^x - 1}, accurate for small {@code x}; its derivative {@code e^x} is written {@code y + 1}. */
+/**
+ * {@code e^x - 1}, accurate for small {@code x}. Its derivative {@code e^x} is computed as
+ * {@code exp(x)}, not as {@code y + 1}: for {@code x} below about -20 the sum cancels
+ * ({@code expm1(-40) + 1} is 0, not 4.2e-18).
+ */
 final class Expm1 extends UnaryOp {
 
     Expm1() {
@@ -10,6 +14,6 @@ final class Expm1 extends UnaryOp {
     }
 
     @Override double f(double x) { return Math.expm1(x); }
-    @Override double df(double x, double y) { return y + 1.0; }
-    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("add", y, b.constant(1.0)); }
+    @Override double df(double x, double y) { return Math.exp(x); }
+    @Override int derivative(GraphBuilder b, int x, int y) { return b.call("exp", x); }
 }

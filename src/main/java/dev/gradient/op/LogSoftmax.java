@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * {@code x - logsumexp(x)} along {@code attrs.axis} (default the last): the log of the softmax,
- * without overflow, through the stable {@link LogSumExp}.
+ * computed as {@code (x - s) - log(sum(e^(x - s)))} with {@code s} the maximum ({@link
+ * MaxShift}), in value and so in every derivative. Subtracting the logsumexp itself would lose
+ * shift invariance: at [1e16, 1e16] it rounds to 1e16 and the result to 0, not -log 2.
  */
 final class LogSoftmax implements Composite {
 
@@ -31,7 +33,11 @@ final class LogSoftmax implements Composite {
             throw new GradientException(ErrorCode.SHAPE_MISMATCH, op + ": expected an argument with at least one axis, got a scalar");
         }
         int axis = Axis.normalize(op, attrs.integer("axis", -1), shape.rank());
-        int lse = b.call("logsumexp", Attrs.of("axis", axis), x);
-        return b.call("sub", x, b.reshape(lse, Axis.keepDims(shape, axis)));
+        if (shape.dim(axis) == 0) {
+            return x;  // nothing to normalise
+        }
+        MaxShift.Parts parts = MaxShift.of(b, x, axis);
+        int stable = b.call("sub", parts.shifted(), parts.logSum());
+        return b.call("where", parts.finite(), stable, b.call("sub", x, parts.plain()));
     }
 }

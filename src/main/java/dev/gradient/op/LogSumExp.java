@@ -6,14 +6,11 @@ import dev.gradient.tensor.Shape;
 import java.util.List;
 
 /**
- * {@code log(sum(e^x))} over all elements or along {@code axis}, computed stably as
- * {@code m + log(sum(e^(x - m)))} with {@code m} the maximum.
- *
- * <p>The function does not depend on {@code m}, so {@code m} goes through {@code
- * stop_gradient}: its derivative would be zero anyway, and this way ties in the maximum cost
- * nothing and the gradient is exactly the softmax. Where the maximum is infinite, {@code m} is
- * 0 instead (as PyTorch does), so that all {@code -Infinity} gives {@code -Infinity}, not NaN;
- * the logsumexp of nothing is {@code -Infinity}.
+ * {@code log(sum(e^x))} over all elements or along {@code axis}, computed stably as {@code s +
+ * log(sum(e^(x - s)))} with {@code s} the maximum, in the split form of {@link MaxShift} that
+ * keeps the derivatives accurate where one element dominates; its gradient is the softmax.
+ * Where the maximum is infinite, it is {@code log(sum(e^x))} (as PyTorch), so that all {@code
+ * -Infinity} gives {@code -Infinity}, not NaN; the logsumexp of nothing is {@code -Infinity}.
  */
 final class LogSumExp implements Composite {
 
@@ -28,15 +25,13 @@ final class LogSumExp implements Composite {
         int x = args[0];
         Shape shape = b.shape(x);
         int axis = Axis.of(name(), attrs, shape.rank());
-        Attrs reduce = axis < 0 ? Attrs.NONE : Attrs.of("axis", axis);
+        Shape reduced = axis < 0 ? Shape.SCALAR : shape.without(axis);
         if ((axis < 0 ? shape.size() : shape.dim(axis)) == 0) {
             // the log of an empty sum, as SciPy and PyTorch give it; max would have no value to shift by
-            return b.broadcastTo(b.constant(Double.NEGATIVE_INFINITY), axis < 0 ? Shape.SCALAR : shape.without(axis));
+            return b.broadcastTo(b.constant(Double.NEGATIVE_INFINITY), reduced);
         }
-        int max = b.call("stop_gradient", b.call("max", reduce, x));
-        int finite = b.call("lt", b.call("abs", max), b.constant(Double.POSITIVE_INFINITY));
-        int m = b.call("where", finite, max, b.constant(0.0));
-        int shifted = b.call("sub", x, b.reshape(m, Axis.keepDims(shape, axis)));
-        return b.call("add", m, b.call("log", b.call("sum", reduce, b.call("exp", shifted))));
+        MaxShift.Parts parts = MaxShift.of(b, x, axis);
+        int stable = b.call("add", parts.shift(), parts.logSum());
+        return b.reshape(b.call("where", parts.finite(), stable, parts.plain()), reduced);
     }
 }

@@ -12,6 +12,14 @@ import dev.gradient.graph.GraphBuilder;
  * it is 0 at {@code b == 0} and its own derivative by {@code b} is the true {@code a^(b-1)};
  * the second with {@code where}, which is NaN-safe, so the discarded branch ({@code log(0)})
  * leaks into no derivative of any order.
+ *
+ * <p>{@code d/db} is {@code mul_log(a^b, a)} ({@link MulLog}, whose derivative by {@code a} is
+ * {@code a^b/a} in one division) where {@code a^b} is a normal number, and the same function
+ * written {@code a * mul_log(a^(b-1), a)} where {@code a^b} has underflowed or overflowed:
+ * otherwise the mixed partial {@code d/da d/db} would lose the term {@code a^(b-1)} that {@code
+ * d/db d/da} keeps (at {@code a = 1e-300, b = 1.1}, {@code a^b} is 0 but {@code a^(b-1)} is
+ * 1e-30), and the Hessian would not be symmetric. The branch's condition has a zero derivative
+ * and both branches are the same analytic function, so every derivative order is exact.
  */
 final class Pow extends BinaryOp {
 
@@ -27,7 +35,20 @@ final class Pow extends BinaryOp {
 
     @Override double f(double a, double b) { return Math.pow(a, b); }
     @Override double dfa(double a, double b, double y) { return b == 0.0 ? 0.0 : b * Math.pow(a, b - 1.0); }
-    @Override double dfb(double a, double b, double y) { return a == 0.0 && b >= 0.0 ? 0.0 : y * Math.log(a); }
+
+    @Override
+    double dfb(double a, double b, double y) {
+        if (a == 0.0 && b >= 0.0) {
+            return 0.0;
+        }
+        return keepsRange(y) || a == 0.0 ? y * Math.log(a) : a * (Math.pow(a, b - 1.0) * Math.log(a));
+    }
+
+    /** Whether {@code a^b} is a normal number, so that dividing it by {@code a} loses nothing. */
+    private static boolean keepsRange(double power) {
+        double magnitude = Math.abs(power);
+        return magnitude >= Double.MIN_NORMAL && magnitude < Double.POSITIVE_INFINITY;
+    }
 
     @Override
     int da(GraphBuilder g, int a, int b, int y) {
@@ -46,7 +67,15 @@ final class Pow extends BinaryOp {
 
     @Override
     int db(GraphBuilder g, int a, int b, int y) {
-        int zeroBase = g.call("mul", g.call("eq", a, g.constant(0.0)), g.call("ge", b, g.constant(0.0)));
-        return g.call("where", zeroBase, g.constant(0.0), g.call("mul", y, g.call("log", a)));
+        int zero = g.constant(0.0);
+        int zeroBase = g.call("mul", g.call("eq", a, zero), g.call("ge", b, zero));
+        int magnitude = g.call("abs", y);
+        int keepsRange = g.call("mul", g.call("ge", magnitude, g.constant(Double.MIN_NORMAL)),
+                g.call("lt", magnitude, g.constant(Double.POSITIVE_INFINITY)));
+        int direct = g.call("mul_log", y, a);
+        int lowerPower = g.call("pow", a, g.call("sub", b, g.constant(1.0)));
+        int throughLowerPower = g.call("mul", a, g.call("mul_log", lowerPower, a));
+        int general = g.call("where", g.call("add", keepsRange, g.call("eq", a, zero)), direct, throughLowerPower);
+        return g.call("where", zeroBase, zero, general);
     }
 }

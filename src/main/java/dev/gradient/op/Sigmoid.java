@@ -1,30 +1,40 @@
 package dev.gradient.op;
 
-import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 
 /**
- * The logistic function {@code 1/(1 + e^-x)}, as a composite: {@code where(x >= 0, 1/(1 + e^-x),
- * e^x/(1 + e^x))}. Each branch only exponentiates a non-positive number, so nothing overflows
- * (at ±800 the values are 1 and 0 and the derivatives 0), and both tails keep their relative
- * accuracy (sigmoid(-40) is 4.2e-18, not 0). Both branches are the same analytic function, so
- * derivatives of every order are exact at 0 too; the NaN-safe {@code where} keeps the branch
- * not taken, which may overflow, out of every derivative.
+ * The logistic function {@code 1/(1 + e^-x)}, computed as {@code 1/(1 + e^-x)} for {@code x >=
+ * 0} and {@code e^x/(1 + e^x)} below, so that only a non-positive number is exponentiated:
+ * nothing overflows (at ±800 the values are 1 and 0) and both tails keep their relative
+ * accuracy (sigmoid(-40) is 4.2e-18, not 0).
+ *
+ * <p>A primitive rather than a composite because its derivatives need a formula of their own.
+ * The derivative {@code sigmoid(x)(1 - sigmoid(x))} is written {@code sech(x/2)^2 / 4} (the
+ * same function, through {@link Tanh#sechSquared}): differentiating the branches above, or
+ * {@code y(1 - y)}, forms {@code 1 - 2y}, which cancels near 0 (sigmoid''(1e-8) would keep 8
+ * digits, sigmoid''(1e-150) none), while every derivative of {@code sech(x/2)^2} is a product
+ * with a factor {@code tanh(x/2)}, exact near 0, and underflows only with the true value.
  */
-final class Sigmoid implements Composite {
+final class Sigmoid extends UnaryOp {
 
-    @Override public String name() { return "sigmoid"; }
-    @Override public Arity arity() { return Arity.exactly(1); }
-    @Override public String syntax() { return "sigmoid(x)"; }
-    @Override public String summary() { return "The logistic function 1/(1 + e^-x)."; }
+    Sigmoid() {
+        super("sigmoid", "The logistic function 1/(1 + e^-x).");
+    }
+
+    @Override double f(double x) { return value(x); }
+    @Override double df(double x, double y) { return 0.25 * Tanh.sechSquared(0.5 * x); }
 
     @Override
-    public int expand(GraphBuilder b, int[] args, Attrs attrs) {
-        int x = args[0];
-        int one = b.constant(1.0);
-        int positive = b.call("div", one, b.call("add", one, b.call("exp", b.call("neg", x))));
-        int ex = b.call("exp", x);
-        int negative = b.call("div", ex, b.call("add", one, ex));
-        return b.call("where", b.call("ge", x, b.constant(0.0)), positive, negative);
+    int derivative(GraphBuilder b, int x, int y) {
+        return b.call("mul", b.constant(0.25), Tanh.sechSquared(b, b.call("mul", b.constant(0.5), x)));
+    }
+
+    /** The logistic function at {@code x}, exponentiating only a non-positive number. */
+    static double value(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
     }
 }

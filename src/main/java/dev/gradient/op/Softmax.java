@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@code exp(x) / sum(exp(x))} along {@code attrs.axis} (default the last), computed as the
- * exponential of the {@link LogSoftmax}, so nothing overflows.
+ * exponential of the {@link LogSoftmax}, which is shifted by the maximum: nothing overflows, and
+ * a common offset changes nothing (softmax([1e16, 1e16]) is [0.5, 0.5]).
  */
 final class Softmax implements Composite {
 

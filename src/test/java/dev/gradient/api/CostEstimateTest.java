@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
  * The request's estimated cost counts the numeric engine's four evaluations per direction at
  * every endpoint, so that it is admitted as honestly as the AD engines. The cost limit here
  * lets one evaluation compile but refuses every derivative, and the refusal states the
- * estimate: a graph's cost {@code c} times the sweeps, {@code 3 + n} for a forward gradient by
- * {@code n} elements and {@code 3 + 4 n} for a numeric one. {@code /check} is charged for all
- * three engines, and its batches are bounded as every endpoint's.
+ * estimate: for a graph costing {@code c}, the primal sweep {@code c}, plus {@code (n + 1) c}
+ * for forward mode's {@code n} directions (one block of local derivatives, one application per
+ * direction), or {@code 4 n c} for the numeric engine's. {@code /check} is charged for all
+ * three engines (LimitsTest shows the sum), and its batches are bounded as every endpoint's.
  */
 @TestPropertySource(properties = {"gradient.limits.max-cost=200", "gradient.limits.max-points=2"})
 class CostEstimateTest extends ApiTest {
@@ -38,9 +39,16 @@ class CostEstimateTest extends ApiTest {
         return Long.parseLong(m.group(1));
     }
 
-    /** Asserts that the estimates are in the ratio of the sweeps: {@code numeric / forward = numericSweeps / forwardSweeps}. */
-    private static void inRatio(long forward, long numeric, long forwardSweeps, long numericSweeps) {
-        assertThat(numeric * forwardSweeps).as("numeric %s vs forward %s", numeric, forward).isEqualTo(forward * numericSweeps);
+    /** Asserts that the estimates are in the ratio of the evaluations: {@code numeric / forward = numericCs / forwardCs}. */
+    private static void inRatio(long forward, long numeric, long forwardCs, long numericCs) {
+        assertThat(numeric * forwardCs).as("numeric %s vs forward %s", numeric, forward).isEqualTo(forward * numericCs);
+    }
+
+    /** One evaluation's cost {@code c}, from a forward gradient's estimate of {@code (n + 2) c}. */
+    private long evaluationCost() {
+        long forward = estimate("/gradient", "", "forward");
+        assertThat(forward % (N + 2)).isZero();
+        return forward / (N + 2);
     }
 
     @Test
@@ -50,37 +58,43 @@ class CostEstimateTest extends ApiTest {
 
     @Test
     void gradientCountsFourEvaluationsPerInputElement() {
-        inRatio(estimate("/gradient", "", "forward"), estimate("/gradient", "", "numeric"), 3 + N, 3 + 4 * N);
+        inRatio(estimate("/gradient", "", "forward"), estimate("/gradient", "", "numeric"), N + 2, 1 + 4 * N);
     }
 
     @Test
     void jacobianCountsFourEvaluationsPerInputElement() {
-        inRatio(estimate("/jacobian", "", "forward"), estimate("/jacobian", "", "numeric"), 3 + N, 3 + 4 * N);
+        inRatio(estimate("/jacobian", "", "forward"), estimate("/jacobian", "", "numeric"), N + 2, 1 + 4 * N);
     }
 
     @Test
-    void hessianCountsTheGradientAndTheGradientProgramsDifferences() {
-        inRatio(estimate("/hessian", "", "forward"), estimate("/hessian", "", "numeric"),
-                3 + N + 4 * (N + 3), 3 + 4 * N + 4 * (4 * N + 3));
+    void hessianIsRefusedByEveryEngineBeforeAnyWork() {
+        // its gradient program alone passes this limit, so the refusal is the program's, before any estimate runs
+        for (String engine : new String[] {"forward", "reverse", "numeric"}) {
+            JsonNode p = problem("/hessian", "{" + FUNCTION + ", 'engine': '" + engine + "'}", 413, "LIMIT_EXCEEDED");
+            assertThat(p.path("limit").asString()).isEqualTo("gradient.limits.max-cost");
+        }
     }
 
     @Test
     void jvpCountsFourEvaluationsForItsOneDirection() {
         String tangent = ", 'tangent': {'x': [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}";
-        inRatio(estimate("/jvp", tangent, "forward"), estimate("/jvp", tangent, "numeric"), 3 + 1, 3 + 4);
+        assertThat(estimate("/jvp", tangent, "numeric")).isEqualTo(5 * evaluationCost());
     }
 
     @Test
     void vjpCountsFourEvaluationsPerInputElement() {
+        // neither engine is reverse mode: both go through the Jacobian, then its product with the cotangent (n numbers)
         String cotangent = ", 'cotangent': {'f': 1}";
-        inRatio(estimate("/vjp", cotangent, "forward"), estimate("/vjp", cotangent, "numeric"), 3 + N, 3 + 4 * N);
+        long c = evaluationCost();
+        assertThat(estimate("/vjp", cotangent, "forward")).isEqualTo((N + 2) * c + N);
+        assertThat(estimate("/vjp", cotangent, "numeric")).isEqualTo((1 + 4 * N) * c + N);
     }
 
     @Test
-    void checkCountsEveryEngineItRuns() {
-        // forward 3 + n, reverse 3 + 1 (one output element), numeric 3 + 4 n; against a forward gradient's 3 + n
-        inRatio(estimate("/gradient", "", "forward"), estimate("/check", "{" + FUNCTION + "}"), 3 + N,
-                (3 + N) + (3 + 1) + (3 + 4 * N));
+    void checkIsRefusedWhereOneOfItsEnginesWouldBe() {
+        // its reverse Jacobian's adjoint graph passes this limit: refused before any engine runs
+        JsonNode p = problem("/check", "{" + FUNCTION + "}", 413, "LIMIT_EXCEEDED");
+        assertThat(p.path("limit").asString()).isEqualTo("gradient.limits.max-cost");
     }
 
     @Test

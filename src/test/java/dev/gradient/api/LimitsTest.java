@@ -37,6 +37,16 @@ class LimitsTest extends ApiTest {
     }
 
     @Test
+    void aGradientCheckAdmitsTheCostOfAllThreeJacobiansTogether() {
+        // eighty inputs: the numeric Jacobian alone, the dearest (4 * 80 + 3 sweeps), fits the work in flight; all three do not
+        String x = "[" + "0.5, ".repeat(79) + "0.5]";
+        String request = "{'expression': 'sum(sin(x))', 'at': {'x': " + x + "}";
+        HttpApi.Reply alone = api.post("/jacobian", (request + ", 'engine': 'numeric'}").replace('\'', '"'));
+        assertThat(alone.status()).as(alone.body()).isEqualTo(200);
+        limit("/check", request + "}", "gradient.limits.max-cost-in-flight");
+    }
+
+    @Test
     void aDeclaredBodyLengthOverTheLimitIsRejectedBeforeReading() {
         limit(api.post("/evaluate", padded(3000)), "gradient.limits.max-body-size");
     }

@@ -36,7 +36,7 @@ public final class HigherOrder {
     /** The Hessian of output 0: the engine's Jacobian of the reverse-mode gradient graph. */
     public double[][] hessian(Compiled f, double... point) {
         int n = point.length;
-        Compiled gradient = f.gradientProgram(all(n), 0);
+        Compiled gradient = ReversePasses.of(f).gradientProgram(all(n), 0);
         Tensor[][] jacobian = Jacobians.jacobian(engine, new Evaluation(gradient, withCotangents(point, 1)), all(n), all(n));
         double[][] hessian = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -48,10 +48,10 @@ public final class HigherOrder {
     /** The third derivatives of output 0: the engine's Jacobian of each reverse-over-reverse Hessian row. */
     public double[][][] third(Compiled f, double... point) {
         int n = point.length;
-        Compiled gradient = f.gradientProgram(all(n), 0);
+        Compiled gradient = ReversePasses.of(f).gradientProgram(all(n), 0);
         double[][][] third = new double[n][n][];
         for (int i = 0; i < n; i++) {
-            Compiled hessianRow = gradient.gradientProgram(all(n), i);
+            Compiled hessianRow = ReversePasses.of(gradient).gradientProgram(all(n), i);
             Tensor[][] jacobian = Jacobians.jacobian(engine, new Evaluation(hessianRow, withCotangents(point, 2)),
                     all(n), all(n));
             for (int j = 0; j < n; j++) {

@@ -95,7 +95,7 @@ public final class NumericErrorBound {
         Tensor[] extended = new Tensor[point.length + 1];
         System.arraycopy(point, 0, extended, 0, point.length);
         extended[point.length] = Tensor.scalar(1.0);
-        return jacobian(f.gradientProgram(wrt, output), extended, wrt);
+        return jacobian(ReversePasses.of(f).gradientProgram(wrt, output), extended, wrt);
     }
 
     /** The documented step along {@code tangent}. */

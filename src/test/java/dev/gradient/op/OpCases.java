@@ -56,9 +56,11 @@ final class OpCases {
                 List.of(arg(uniform(0.5, 2), 2, 3), constant(oneOf(0, 1, 2, 3, 0.5, -1.5))), Attrs.NONE, false));
         binary("atan2", NONZERO, NONZERO);
         binary("hypot", NONZERO, NONZERO);
+        binary("hypot_ratio", NONZERO, NONZERO);
+        binary("mul_log", ANY, POSITIVE);
 
         for (String op : List.of("neg", "identity", "exp", "expm1", "square", "sin", "cos", "atan", "sinh", "cosh", "tanh",
-                "asinh", "erf", "sigmoid", "softplus")) {
+                "asinh", "erf", "sigmoid", "softplus", "sech")) {
             unary(op, ANY);
         }
         unary("log", POSITIVE);

@@ -1,20 +1,22 @@
-package dev.gradient.engine;
+package dev.gradient.program;
 
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.Node;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.op.Primitive;
+import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
 
 /**
- * A shaped graph flattened for running: the op, argument slots and attributes of every node in
- * plain arrays, so that the hot loop does no list look-ups, casts or pattern matches per node.
- * Built once per compiled graph (and per reverse pass) and kept with it.
+ * The interpreter: a shaped graph flattened for running, with the op, argument slots and
+ * attributes of every node in plain arrays, so that the hot loop does no list look-ups, casts
+ * or pattern matches per node. Built once per compiled graph (and per reverse pass) and kept
+ * with it. Forward mode also walks its nodes, to carry tangents beside the values.
  *
  * <p>Immutable and safe for concurrent runs: each run has its own value array.
  */
-final class Plan {
+public final class Plan implements Program {
 
     private final Primitive[] ops;
     private final int[][] args;
@@ -22,8 +24,11 @@ final class Plan {
     private final Tensor[] constants;
     private final int[] inputSlots;
     private final int[] outputSlots;
+    /** {@code costFrom[i]}: the element operations of nodes {@code i} and after, for {@link ElementOperations}. */
+    private final long[] costFrom;
 
-    Plan(ShapedGraph graph) {
+    /** {@code graph}, flattened. */
+    public Plan(ShapedGraph graph) {
         List<Node> nodes = graph.nodes();
         int n = nodes.size();
         ops = new Primitive[n];
@@ -42,30 +47,53 @@ final class Plan {
         }
         inputSlots = graph.inputs().stream().mapToInt(Integer::intValue).toArray();
         outputSlots = graph.outputs().stream().mapToInt(Integer::intValue).toArray();
+        costFrom = new long[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            long sum = costFrom[i + 1] + nodeCost(graph, i);
+            costFrom[i] = sum < 0 ? Long.MAX_VALUE : sum;
+        }
+    }
+
+    private long nodeCost(ShapedGraph graph, int i) {
+        if (ops[i] == null) {
+            return 0;
+        }
+        Shape[] argShapes = new Shape[args[i].length];
+        for (int j = 0; j < argShapes.length; j++) {
+            argShapes[j] = graph.shape(args[i][j]);
+        }
+        return ops[i].cost(argShapes, graph.shape(i));
+    }
+
+    /** The element operations of node {@code i}, as its op estimates them. */
+    public long cost(int i) {
+        return costFrom[i] - costFrom[i + 1];
     }
 
     /** How many nodes. */
-    int size() {
+    @Override
+    public int size() {
         return ops.length;
     }
 
     /** The primitive at node {@code i}, or {@code null} for an input or constant. */
-    Primitive op(int i) {
+    public Primitive op(int i) {
         return ops[i];
     }
 
     /** The argument slots of node {@code i}. */
-    int[] args(int i) {
+    public int[] args(int i) {
         return args[i];
     }
 
     /** The attributes of node {@code i}. */
-    Attrs attrs(int i) {
+    public Attrs attrs(int i) {
         return attrs[i];
     }
 
     /** The slot of output {@code k}. */
-    int outputSlot(int k) {
+    @Override
+    public int outputSlot(int k) {
         return outputSlots[k];
     }
 
@@ -73,9 +101,14 @@ final class Plan {
      * The value of every node for {@code inputs} (in input order), reusing {@code known}: the
      * values of the first {@code known.length} nodes, from a graph that this one extends.
      */
-    Tensor[] run(Tensor[] inputs, Tensor[] known) {
+    @Override
+    public Tensor[] run(Tensor[] inputs, Tensor[] known) {
         Tensor[] values = new Tensor[ops.length];
         System.arraycopy(known, 0, values, 0, known.length);
+        long[] counter = ElementOperations.counter();
+        if (counter != null) {
+            counter[0] += costFrom[known.length];
+        }
         for (int k = 0; k < inputSlots.length; k++) {
             if (inputSlots[k] >= known.length) {
                 values[inputSlots[k]] = inputs[k];
@@ -93,7 +126,7 @@ final class Plan {
     }
 
     /** The values at {@code slots}. */
-    static Tensor[] gather(int[] slots, Tensor[] values) {
+    public static Tensor[] gather(int[] slots, Tensor[] values) {
         Tensor[] out = new Tensor[slots.length];
         for (int j = 0; j < out.length; j++) {
             out[j] = values[slots[j]];

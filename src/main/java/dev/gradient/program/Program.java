@@ -1,0 +1,25 @@
+package dev.gradient.program;
+
+import dev.gradient.tensor.Tensor;
+
+/**
+ * A shaped graph made runnable: what every engine runs to get a function's node values, for a
+ * primal sweep, a reverse pass (the adjoint graph) or a Hessian's gradient program alike. Today
+ * the one implementation is the interpreter, {@link Plan}; a compiled one plugs in here.
+ *
+ * <p>Implementations are immutable and safe for concurrent runs: each run has its own values.
+ */
+public interface Program {
+
+    /** How many nodes, so how many value slots a run fills. */
+    int size();
+
+    /**
+     * The value of every node for {@code inputs} (in input order), reusing {@code known}: the
+     * values of the first {@code known.length} nodes, from a program that this one extends.
+     */
+    Tensor[] run(Tensor[] inputs, Tensor[] known);
+
+    /** The slot of output {@code k} in the values that {@link #run} returns. */
+    int outputSlot(int k);
+}
