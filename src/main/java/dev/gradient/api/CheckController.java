@@ -5,9 +5,9 @@ import dev.gradient.api.CheckResponses.CheckResult;
 import dev.gradient.engine.Cost;
 import dev.gradient.engine.CostModel;
 import dev.gradient.engine.Engine;
-import dev.gradient.engine.Product;
 import dev.gradient.engine.Evaluation;
 import dev.gradient.engine.GradientCheck;
+import dev.gradient.engine.Product;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.parse.Json;
@@ -82,7 +82,7 @@ class CheckController {
             // every engine's Jacobian; the report holds a few numbers per engine and input
             long work = 0;
             for (Engine engine : engines) {
-                work = Invocation.saturatingAdd(work,
+                work = Cost.add(work,
                         CostModel.estimate(Product.JACOBIAN, engine, p.compiled(), p.inputIndices(wrt)).elementOperations());
             }
             return new Cost(work, 1 + engines.size() * (1 + 3L * wrt.size() + 2L * GradientCheck.LISTED));

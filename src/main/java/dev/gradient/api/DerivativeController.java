@@ -12,6 +12,7 @@ import dev.gradient.api.Responses.JvpResponse;
 import dev.gradient.api.Responses.JvpResult;
 import dev.gradient.api.Responses.VjpResponse;
 import dev.gradient.api.Responses.VjpResult;
+import dev.gradient.engine.Cost;
 import dev.gradient.engine.CostModel;
 import dev.gradient.engine.Derivatives;
 import dev.gradient.engine.Engine;
@@ -117,7 +118,7 @@ class DerivativeController {
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.JACOBIAN, p, wrt));
         // the matrix format gives the Jacobian's numbers a second time
         call.admit(p -> CostModel.estimate(Product.JACOBIAN, engine, p.compiled(), p.inputIndices(wrt))
-                .withMoreResults(matrix ? Invocation.saturatingMultiply(p.elements(wrt), p.outputElements()) : 0));
+                .withMoreResults(matrix ? Cost.multiply(p.elements(wrt), p.outputElements()) : 0));
         List<JacobianResult> results = call.map(p -> {
             // one primal sweep serves the outputs and the derivative
             Evaluation at = new Evaluation(p.compiled(), p.arguments());

@@ -1,6 +1,7 @@
 package dev.gradient.api;
 
 import dev.gradient.engine.Compiled;
+import dev.gradient.engine.Cost;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
@@ -77,7 +78,7 @@ final class Point {
     long elements(List<String> names) {
         long n = 0;
         for (String name : names) {
-            n = Invocation.saturatingAdd(n, inputShape(name).size());
+            n = Cost.add(n, inputShape(name).size());
         }
         return n;
     }
@@ -86,7 +87,7 @@ final class Point {
     long outputElements() {
         long n = 0;
         for (int k = 0; k < outputNames.size(); k++) {
-            n = Invocation.saturatingAdd(n, outputShape(k).size());
+            n = Cost.add(n, outputShape(k).size());
         }
         return n;
     }

@@ -28,12 +28,14 @@ public record Cost(long elementOperations, long resultElements, long largestTens
         return new Cost(elementOperations, add(resultElements, more), largestTensor);
     }
 
-    static long add(long a, long b) {
+    /** {@code a + b}, or {@link Long#MAX_VALUE} where that overflows (both are non-negative). */
+    public static long add(long a, long b) {
         long sum = a + b;
         return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
-    static long multiply(long a, long b) {
+    /** {@code a * b}, or {@link Long#MAX_VALUE} where that overflows (both are non-negative). */
+    public static long multiply(long a, long b) {
         long high = Math.multiplyHigh(a, b);
         long low = a * b;
         return high != 0 || low < 0 ? Long.MAX_VALUE : low;

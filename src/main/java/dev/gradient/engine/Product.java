@@ -7,34 +7,28 @@ package dev.gradient.engine;
  */
 public enum Product {
     /** The value of every output. */
-    EVALUATE(Product.FORWARD_ON_TIE),
+    EVALUATE,
     /** A scalar output's value and gradient. */
-    GRADIENT(Product.REVERSE_ON_TIE),
+    GRADIENT,
     /** Every output's Jacobian. */
-    JACOBIAN(Product.REVERSE_ON_TIE),
-    /** A scalar output's Hessian: the Jacobian of its gradient, forward over reverse where costs tie. */
-    HESSIAN(Product.FORWARD_ON_TIE),
+    JACOBIAN,
+    /** A scalar output's Hessian: the Jacobian of its gradient. */
+    HESSIAN,
     /** A Jacobian-vector product. */
-    JVP(Product.FORWARD_ON_TIE),
+    JVP,
     /** A vector-Jacobian product. */
-    VJP(Product.REVERSE_ON_TIE);
-
-    private static final boolean FORWARD_ON_TIE = true;
-    private static final boolean REVERSE_ON_TIE = false;
-
-    private final boolean forwardOnTie;
-
-    Product(boolean forwardOnTie) {
-        this.forwardOnTie = forwardOnTie;
-    }
+    VJP;
 
     /**
-     * The native product that {@code "auto"} prefers between engines whose estimates tie: the
-     * contract's "forward where the inputs have fewer elements than the outputs, else reverse"
-     * for gradients and Jacobians, forward over reverse for Hessians, and each product's own
-     * native engine for JVPs and VJPs.
+     * The native product that {@code "auto"} prefers between engines that need as many
+     * directions: the contract's "forward where the inputs have fewer elements than the
+     * outputs, else reverse" for gradients and Jacobians, forward over reverse for Hessians, and
+     * each product's own native engine for JVPs and VJPs.
      */
     Product preferredOnTie() {
-        return forwardOnTie ? JVP : VJP;
+        return switch (this) {
+            case GRADIENT, JACOBIAN, VJP -> VJP;
+            case EVALUATE, HESSIAN, JVP -> JVP;
+        };
     }
 }
