@@ -11,6 +11,7 @@ final class Abs extends UnaryOp {
 
     @Override public String derivativeConvention() { return "sign(x); abs'(0) = 0"; }
     @Override public String higherOrderConvention() { return "every derivative of order 2 and up is 0, at 0 too (the first derivative sign(x) is piecewise constant)"; }
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
     @Override double f(double x) { return Math.abs(x); }
     @Override double df(double x, double y) { return Math.signum(x); }
     @Override int derivative(GraphBuilder b, int x, int y) { return b.call("sign", x); }

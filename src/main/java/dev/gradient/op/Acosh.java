@@ -30,6 +30,8 @@ final class Acosh extends UnaryOp {
 
     @Override public String derivativeConvention() { return "1/sqrt(x^2 - 1); Infinity at 1"; }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+
     @Override
     double f(double x) {
         if (!(x >= 1.0)) {

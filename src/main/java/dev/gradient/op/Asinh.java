@@ -21,6 +21,8 @@ final class Asinh extends UnaryOp {
         super("asinh", "Inverse hyperbolic sine.");
     }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+
     @Override
     double f(double x) {
         double ax = Math.abs(x);

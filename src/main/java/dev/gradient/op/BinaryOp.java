@@ -8,7 +8,23 @@ import dev.gradient.tensor.Tensor;
 
 /**
  * Base of the elementwise two-argument primitives, which broadcast as NumPy does. A subclass
- * gives {@code f} and its two partial derivatives, as numbers and as graph nodes.
+ * gives {@code f} and its two partial derivatives, as numbers and as graph nodes, and {@link
+ * #kernel}, the loop that applies {@code f} to whole arrays.
+ *
+ * <p>Why every op repeats the one-line loop of {@link #kernel} rather than inheriting it: a loop
+ * written here would call {@code f} from one call site shared by every op, which the JIT sees
+ * as megamorphic and compiles as a virtual call per element, so it can neither inline {@code f}
+ * nor keep values in registers across elements. The same line in each final class is its own
+ * bytecode with its own profile, and its receiver is exactly that class, so {@code f} inlines.
+ * A generated kernel or a switch on an op code would avoid the repeated line, at the cost of a
+ * code generator or a branch per element; the line is the simplest thing that compiles well.
+ *
+ * <p>Operands reach the kernel with a step: 1 where the operand has the result's size (the same
+ * shape, or the same elements with axes of length 1 added), 0 where it is a single element
+ * broadcast to every position, so neither common case builds an index map. Any other
+ * broadcast is copied out to the result's shape first ({@link Broadcast#broadcastTo}), and
+ * then steps by 1. Every element is still {@code f} of the same two doubles as before, so the
+ * values are bit for bit those of a loop calling {@code f} element by element.
  */
 abstract class BinaryOp implements Primitive {
 
@@ -24,6 +40,14 @@ abstract class BinaryOp implements Primitive {
 
     /** The function. */
     abstract double f(double a, double b);
+
+    /**
+     * {@code y[i] = f(a[i * aStep], b[i * bStep])} for every {@code i}: each op's own copy of
+     * this loop, written {@code for (int i = 0; i < y.length; i++) y[i] = f(a[i * aStep], b[i * bStep]);},
+     * so that its call of {@code f} is monomorphic (see the class comment). An op may take a
+     * faster path only where its values are bit for bit the same.
+     */
+    abstract void kernel(double[] a, int aStep, double[] b, int bStep, double[] y);
 
     /** Its partial derivative by {@code a}, where {@code y = f(a, b)}. */
     abstract double dfa(double a, double b, double y);
@@ -65,30 +89,28 @@ abstract class BinaryOp implements Primitive {
     @Override
     public final Tensor apply(Tensor[] args, Attrs attrs) {
         Shape shape = Shape.broadcast(args[0].shape(), args[1].shape());
-        int[] ia = Broadcast.indexMap(args[0].shape(), shape);
-        int[] ib = Broadcast.indexMap(args[1].shape(), shape);
-        double[] a = args[0].values();
-        double[] b = args[1].values();
+        Tensor a = operand(args[0], shape);
+        Tensor b = operand(args[1], shape);
         double[] y = new double[Math.toIntExact(shape.size())];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = f(a[ia == null ? i : ia[i]], b[ib == null ? i : ib[i]]);
-        }
+        kernel(a.values(), step(a, y.length), b.values(), step(b, y.length), y);
         return Tensor.of(shape, y);
     }
 
     @Override
     public final Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
         Shape shape = out.shape();
-        int[] ia = Broadcast.indexMap(args[0].shape(), shape);
-        int[] ib = Broadcast.indexMap(args[1].shape(), shape);
-        double[] a = args[0].values();
-        double[] b = args[1].values();
+        Tensor aTensor = operand(args[0], shape);
+        Tensor bTensor = operand(args[1], shape);
+        double[] a = aTensor.values();
+        double[] b = bTensor.values();
+        int aStep = step(aTensor, out.size());
+        int bStep = step(bTensor, out.size());
         double[] y = out.values();
         double[] pa = new double[y.length];
         double[] pb = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            double ai = a[ia == null ? i : ia[i]];
-            double bi = b[ib == null ? i : ib[i]];
+            double ai = a[i * aStep];
+            double bi = b[i * bStep];
             pa[i] = dfa(ai, bi, y[i]);
             pb[i] = dfb(ai, bi, y[i]);
         }
@@ -98,19 +120,34 @@ abstract class BinaryOp implements Primitive {
             }
             double[] t = new double[y.length];
             if (tangents[0] != null) {
-                double[] ta = tangents[0].values();
+                double[] ta = operand(tangents[0], shape).values();
                 for (int i = 0; i < t.length; i++) {
-                    t[i] = Elementwise.scale(ta[ia == null ? i : ia[i]], pa[i]);
+                    t[i] = Elementwise.scale(ta[i * aStep], pa[i]);
                 }
             }
             if (tangents[1] != null) {
-                double[] tb = tangents[1].values();
+                double[] tb = operand(tangents[1], shape).values();
                 for (int i = 0; i < t.length; i++) {
-                    t[i] += Elementwise.scale(tb[ib == null ? i : ib[i]], pb[i]);
+                    t[i] += Elementwise.scale(tb[i * bStep], pb[i]);
                 }
             }
             return Tensor.of(shape, t);
         };
+    }
+
+    /**
+     * {@code arg} as the kernel reads it for a result of {@code shape}: itself where it has the
+     * result's size or a single element (read with a step of 1 or 0), else copied out to
+     * {@code shape}. A tangent has its argument's shape, so it is read the same way.
+     */
+    private static Tensor operand(Tensor arg, Shape shape) {
+        long size = arg.size();
+        return size == shape.size() || size == 1 ? arg : Broadcast.broadcastTo(arg, shape);
+    }
+
+    /** The kernel's step through {@code operand} for a result of {@code size} elements. */
+    private static int step(Tensor operand, int size) {
+        return operand.size() == size ? 1 : 0;
     }
 
     @Override

@@ -9,6 +9,7 @@ final class Div extends BinaryOp {
         super("div", "a / b", "Elementwise quotient of a and b, broadcasting.");
     }
 
+    @Override void kernel(double[] a, int aStep, double[] b, int bStep, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(a[i * aStep], b[i * bStep]); }
     @Override double f(double a, double b) { return a / b; }
     @Override double dfa(double a, double b, double y) { return 1.0 / b; }
     @Override double dfb(double a, double b, double y) { return -y / b; }

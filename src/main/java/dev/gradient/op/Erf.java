@@ -17,6 +17,8 @@ final class Erf extends UnaryOp {
         super("erf", "The error function.");
     }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+
     @Override
     double f(double x) {
         return Math.abs(x) < SMALL ? TWO_OVER_SQRT_PI * x : org.hipparchus.special.Erf.erf(x);

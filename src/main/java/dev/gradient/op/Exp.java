@@ -9,6 +9,7 @@ final class Exp extends UnaryOp {
         super("exp", "Exponential.");
     }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
     @Override double f(double x) { return Math.exp(x); }
     @Override double df(double x, double y) { return y; }
     @Override int derivative(GraphBuilder b, int x, int y) { return y; }

@@ -13,6 +13,7 @@ final class Expm1 extends UnaryOp {
         super("expm1", "e^x - 1, accurate for small x.");
     }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
     @Override double f(double x) { return Math.expm1(x); }
     @Override double df(double x, double y) { return Math.exp(x); }
     @Override int derivative(GraphBuilder b, int x, int y) { return b.call("exp", x); }

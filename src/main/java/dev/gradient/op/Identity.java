@@ -9,6 +9,7 @@ final class Identity extends UnaryOp {
         super("identity", "The argument unchanged.");
     }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
     @Override double f(double x) { return x; }
     @Override double df(double x, double y) { return 1.0; }
     @Override int derivative(GraphBuilder b, int x, int y) { return b.constant(1.0); }

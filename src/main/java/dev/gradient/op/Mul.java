@@ -9,6 +9,7 @@ final class Mul extends BinaryOp {
         super("mul", "a * b", "Elementwise product of a and b, broadcasting.");
     }
 
+    @Override void kernel(double[] a, int aStep, double[] b, int bStep, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(a[i * aStep], b[i * bStep]); }
     @Override double f(double a, double b) { return a * b; }
     @Override double dfa(double a, double b, double y) { return b; }
     @Override double dfb(double a, double b, double y) { return a; }

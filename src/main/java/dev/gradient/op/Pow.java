@@ -33,6 +33,7 @@ final class Pow extends BinaryOp {
     }
     @Override public String higherOrderConvention() { return "the derivatives of b*a^(b-1) and a^b*log(a): at b == 0 the first is 0 but its derivative by b is a^(b-1); where a == 0 and b >= 0 the second is 0 with every derivative"; }
 
+    @Override void kernel(double[] a, int aStep, double[] b, int bStep, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(a[i * aStep], b[i * bStep]); }
     @Override double f(double a, double b) { return Math.pow(a, b); }
     @Override double dfa(double a, double b, double y) { return b == 0.0 ? 0.0 : b * Math.pow(a, b - 1.0); }
 

@@ -21,6 +21,7 @@ final class Sigmoid extends UnaryOp {
         super("sigmoid", "The logistic function 1/(1 + e^-x).");
     }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
     @Override double f(double x) { return value(x); }
     @Override double df(double x, double y) { return 0.25 * Tanh.sechSquared(0.5 * x); }
 

@@ -9,6 +9,7 @@ final class Sin extends UnaryOp {
         super("sin", "Sine (radians).");
     }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
     @Override double f(double x) { return Math.sin(x); }
     @Override double df(double x, double y) { return Math.cos(x); }
     @Override int derivative(GraphBuilder b, int x, int y) { return b.call("cos", x); }

@@ -9,6 +9,7 @@ final class Sinh extends UnaryOp {
         super("sinh", "Hyperbolic sine.");
     }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
     @Override double f(double x) { return Math.sinh(x); }
     @Override double df(double x, double y) { return Math.cosh(x); }
     @Override int derivative(GraphBuilder b, int x, int y) { return b.call("cosh", x); }

@@ -17,6 +17,7 @@ final class Softplus extends UnaryOp {
         super("softplus", "log(1 + e^x), computed without overflow.");
     }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
     @Override double f(double x) { return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)); }
     @Override double df(double x, double y) { return Sigmoid.value(x); }
     @Override int derivative(GraphBuilder b, int x, int y) { return b.call("sigmoid", x); }

@@ -16,6 +16,7 @@ final class Tanh extends UnaryOp {
         super("tanh", "Hyperbolic tangent.");
     }
 
+    @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
     @Override double f(double x) { return Math.tanh(x); }
     @Override double df(double x, double y) { return sechSquared(x); }
     @Override int derivative(GraphBuilder b, int x, int y) { return sechSquared(b, x); }

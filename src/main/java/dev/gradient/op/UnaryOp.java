@@ -8,7 +8,15 @@ import dev.gradient.tensor.Tensor;
 /**
  * Base of the elementwise one-argument primitives: a subclass gives {@code f}, its derivative
  * as a number ({@link #df}, for the forward engine) and as graph nodes ({@link #derivative},
- * for the reverse pass, which must itself be differentiable).
+ * for the reverse pass, which must itself be differentiable), and {@link #kernel}, the loop that
+ * applies {@code f} to a whole array.
+ *
+ * <p>Every op repeats {@link #kernel}'s one-line loop rather than inheriting one from here,
+ * because a loop here would call {@code f} from a call site that every op shares: the JIT sees
+ * it as megamorphic and makes a virtual call per element, which it can neither inline nor
+ * vectorise. In each final class the same line is its own bytecode whose receiver is exactly
+ * that class, so {@code f} inlines into it ({@link BinaryOp} says the same, and what else was
+ * weighed).
  */
 abstract class UnaryOp implements Primitive {
 
@@ -22,6 +30,18 @@ abstract class UnaryOp implements Primitive {
 
     /** The function. */
     abstract double f(double x);
+
+    /**
+     * {@code y[i] = f(x[i])} for every {@code i}. Every registered op overrides it with its own
+     * copy of this loop, written {@code for (int i = 0; i < y.length; i++) y[i] = f(x[i]);}, so
+     * that its call of {@code f} is monomorphic (see the class comment; a test holds every
+     * registered op to it). This shared copy is only for ops that tests define.
+     */
+    void kernel(double[] x, double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] = f(x[i]);
+        }
+    }
 
     /** Its derivative at {@code x}, where {@code y = f(x)}. */
     abstract double df(double x, double y);
@@ -58,9 +78,7 @@ abstract class UnaryOp implements Primitive {
     public final Tensor apply(Tensor[] args, Attrs attrs) {
         double[] x = args[0].values();
         double[] y = new double[x.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = f(x[i]);
-        }
+        kernel(x, y);
         return Tensor.of(args[0].shape(), y);
     }
 
