@@ -33,7 +33,21 @@ final class Pow extends BinaryOp {
     }
     @Override public String higherOrderConvention() { return "the derivatives of b*a^(b-1) and a^b*log(a): at b == 0 the first is 0 but its derivative by b is a^(b-1); where a == 0 and b >= 0 the second is 0 with every derivative"; }
 
-    @Override void kernel(double[] a, int aStep, double[] b, int bStep, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(a[i * aStep], b[i * bStep]); }
+    @Override
+    void kernel(double[] a, int aStep, double[] b, int bStep, double[] y) {
+        if (bStep == 0 && b[0] == 2.0) {
+            // x^2, the common case, without Math.pow: x * x is bit for bit Math.pow(x, 2.0) for
+            // every double (ElementwiseKernelsBitForBitTest). x^3 and x^-1 are not (x * x * x
+            // and 1 / x differ from Math.pow in the last bit), nor is sqrt for x^0.5, so they stay.
+            for (int i = 0; i < y.length; i++) {
+                double x = a[i * aStep];
+                y[i] = x * x;
+            }
+            return;
+        }
+        for (int i = 0; i < y.length; i++) y[i] = f(a[i * aStep], b[i * bStep]);
+    }
+
     @Override double f(double a, double b) { return Math.pow(a, b); }
     @Override double dfa(double a, double b, double y) { return b == 0.0 ? 0.0 : b * Math.pow(a, b - 1.0); }
 

@@ -9,12 +9,13 @@ import dev.gradient.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The elementwise kernels (each op's own loop, the step-0 path for a broadcast scalar, the copy
- * for any other broadcast) give bit for bit the doubles of the
+ * for any other broadcast, {@code pow}'s {@code x * x}) give bit for bit the doubles of the
  * op's scalar {@code f} applied element by element, and the forward-mode tangents bit for bit
  * those of its scalar partials through {@link Elementwise#scale}, on special and random values.
  * The references index the operands by hand, independently of {@code Broadcast}. NaNs compare
@@ -134,6 +135,17 @@ class ElementwiseKernelsBitForBitTest {
     @MethodSource("unaryOps")
     void everyRegisteredUnaryOpHasItsOwnKernel(UnaryOp op) throws NoSuchMethodException {
         assertThat(op.getClass().getDeclaredMethod("kernel", double[].class, double[].class)).isNotNull();
+    }
+
+    @Test
+    void squaringIsBitForBitMathPowWithExponentTwo() {
+        Random random = new Random(9);
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = i < SPECIAL.length ? SPECIAL[i] : Double.longBitsToDouble(random.nextLong());
+            if (Double.doubleToLongBits(x * x) != Double.doubleToLongBits(Math.pow(x, 2.0))) {
+                fail("x * x at x = %s is %s, Math.pow(x, 2.0) is %s", x, x * x, Math.pow(x, 2.0));
+            }
+        }
     }
 
     /**
