@@ -2,6 +2,7 @@ package dev.gradient.bench;
 
 import dev.gradient.engine.Compiled;
 import dev.gradient.engine.Derivatives;
+import dev.gradient.engine.ForwardEngine;
 import dev.gradient.engine.ReverseEngine;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The elementwise kernels (issue 10, part 1): two elementwise programs over 10^5 elements, one
  * of them a scalar broadcast, and the reverse-mode gradient of the n-dimensional Rosenbrock
  * function beside a hand-written Java loop computing the same gradient, the speed of the
- * machine that the engine is measured against.
+ * machine that the engine is measured against; and a forward-mode directional derivative of the
+ * same function, which runs every op's linearize.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,15 +59,18 @@ public class ElementwiseKernelsBenchmark {
         public int n;
 
         final ReverseEngine reverse = new ReverseEngine();
+        final ForwardEngine forward = new ForwardEngine();
         Compiled function;
         Tensor x;
         double[] xs;
+        Tensor direction;
 
         @Setup
         public void setUp() {
             function = BenchmarkFunctions.rosenbrock(n);
             x = BenchmarkFunctions.random(new Random(3), 1.5, n);
             xs = x.values();
+            direction = BenchmarkFunctions.random(new Random(4), 1.0, n);
         }
     }
 
@@ -82,6 +87,12 @@ public class ElementwiseKernelsBenchmark {
     @Benchmark
     public Derivatives.Gradient rosenbrockGradient(Rosenbrock r) {
         return derivatives.gradient(r.reverse, r.function, new Tensor[] {r.x}, new int[] {0}, 0);
+    }
+
+    /** One forward-mode directional derivative: every op's linearize and its tangent product. */
+    @Benchmark
+    public Tensor[] rosenbrockForwardJvp(Rosenbrock r) {
+        return derivatives.jvp(r.forward, r.function, new Tensor[] {r.x}, new int[] {0}, new Tensor[] {r.direction});
     }
 
     /** The same gradient written by hand: the bound that the engine's gradient is compared with. */
