@@ -15,6 +15,7 @@ final class Acos extends UnaryOp {
 
     @Override public String derivativeConvention() { return "-1/sqrt(1 - x^2); -Infinity at -1 and 1"; }
     @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+    @Override void derivativeKernel(double[] x, double[] y, double[] d) { for (int i = 0; i < d.length; i++) d[i] = df(x[i], y[i]); }
     @Override double f(double x) { return Math.acos(x); }
     @Override double df(double x, double y) { return -1.0 / Math.sqrt(OneMinusSquare.of(x)); }
 

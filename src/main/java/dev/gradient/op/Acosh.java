@@ -31,6 +31,7 @@ final class Acosh extends UnaryOp {
     @Override public String derivativeConvention() { return "1/sqrt(x^2 - 1); Infinity at 1"; }
 
     @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+    @Override void derivativeKernel(double[] x, double[] y, double[] d) { for (int i = 0; i < d.length; i++) d[i] = df(x[i], y[i]); }
 
     @Override
     double f(double x) {

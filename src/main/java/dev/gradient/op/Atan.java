@@ -15,6 +15,7 @@ final class Atan extends UnaryOp {
     }
 
     @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+    @Override void derivativeKernel(double[] x, double[] y, double[] d) { for (int i = 0; i < d.length; i++) d[i] = df(x[i], y[i]); }
     @Override double f(double x) { return Math.atan(x); }
     @Override double df(double x, double y) { double r = 1.0 / Math.hypot(x, 1.0); return r * r; }
     @Override int derivative(GraphBuilder b, int x, int y) { return b.call("square", b.call("div", b.constant(1.0), b.call("hypot", x, b.constant(1.0)))); }

@@ -9,15 +9,17 @@ import dev.gradient.tensor.Tensor;
 /**
  * Base of the elementwise two-argument primitives, which broadcast as NumPy does. A subclass
  * gives {@code f} and its two partial derivatives, as numbers and as graph nodes, and {@link
- * #kernel}, the loop that applies {@code f} to whole arrays.
+ * #kernel} and {@link #partialsKernel}, the loops that apply {@code f} and the partials to
+ * whole arrays.
  *
- * <p>Why every op repeats the one-line loop of {@link #kernel} rather than inheriting it: a loop
- * written here would call {@code f} from one call site shared by every op, which the JIT sees
- * as megamorphic and compiles as a virtual call per element, so it can neither inline {@code f}
- * nor keep values in registers across elements. The same line in each final class is its own
- * bytecode with its own profile, and its receiver is exactly that class, so {@code f} inlines.
- * A generated kernel or a switch on an op code would avoid the repeated line, at the cost of a
- * code generator or a branch per element; the line is the simplest thing that compiles well.
+ * <p>Why every op repeats the short loops of {@link #kernel} and {@link #partialsKernel} rather
+ * than inheriting them: a loop written here would call {@code f} from one call site shared by
+ * every op, which the JIT sees as megamorphic and compiles as a virtual call per element, so it
+ * can neither inline {@code f} nor keep values in registers across elements. The same loop in
+ * each final class is its own bytecode with its own profile, and its receiver is exactly that
+ * class, so {@code f} inlines. A generated kernel or a switch on an op code would avoid the
+ * repeated lines, at the cost of a code generator or a branch per element; the repeated lines
+ * are the simplest thing that compiles well.
  *
  * <p>Operands reach the kernel with a step: 1 where the operand has the result's size (the same
  * shape, or the same elements with axes of length 1 added), 0 where it is a single element
@@ -48,6 +50,13 @@ abstract class BinaryOp implements Primitive {
      * faster path only where its values are bit for bit the same.
      */
     abstract void kernel(double[] a, int aStep, double[] b, int bStep, double[] y);
+
+    /**
+     * {@code pa[i] = dfa(a[i * aStep], b[i * bStep], y[i])} and the same for {@code pb} with
+     * {@code dfb}, for every {@code i}: the local partials that forward mode's linearization
+     * keeps, each op's own copy of the loop for the same reason as {@link #kernel}.
+     */
+    abstract void partialsKernel(double[] a, int aStep, double[] b, int bStep, double[] y, double[] pa, double[] pb);
 
     /** Its partial derivative by {@code a}, where {@code y = f(a, b)}. */
     abstract double dfa(double a, double b, double y);
@@ -108,12 +117,7 @@ abstract class BinaryOp implements Primitive {
         double[] y = out.values();
         double[] pa = new double[y.length];
         double[] pb = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            double ai = a[i * aStep];
-            double bi = b[i * bStep];
-            pa[i] = dfa(ai, bi, y[i]);
-            pb[i] = dfb(ai, bi, y[i]);
-        }
+        partialsKernel(a, aStep, b, bStep, y, pa, pb);
         return tangents -> {
             if (tangents[0] == null && tangents[1] == null) {
                 return null;

@@ -19,6 +19,7 @@ final class Cbrt extends UnaryOp {
 
     @Override public String derivativeConvention() { return "1/(3 cbrt(x)^2); cbrt'(0) = Infinity"; }
     @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+    @Override void derivativeKernel(double[] x, double[] y, double[] d) { for (int i = 0; i < d.length; i++) d[i] = df(x[i], y[i]); }
     @Override double f(double x) { return Math.cbrt(x); }
     @Override double df(double x, double y) { double r = 1.0 / y; return THIRD * (r * r); }
 

@@ -48,6 +48,10 @@ final class Pow extends BinaryOp {
         for (int i = 0; i < y.length; i++) y[i] = f(a[i * aStep], b[i * bStep]);
     }
 
+    @Override void partialsKernel(double[] a, int aStep, double[] b, int bStep, double[] y, double[] pa, double[] pb) {
+        for (int i = 0; i < y.length; i++) { pa[i] = dfa(a[i * aStep], b[i * bStep], y[i]); pb[i] = dfb(a[i * aStep], b[i * bStep], y[i]); }
+    }
+
     @Override double f(double a, double b) { return Math.pow(a, b); }
     @Override double dfa(double a, double b, double y) { return b == 0.0 ? 0.0 : b * Math.pow(a, b - 1.0); }
 

@@ -18,6 +18,7 @@ final class Sech extends UnaryOp {
 
     @Override public boolean isPublic() { return false; }
     @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+    @Override void derivativeKernel(double[] x, double[] y, double[] d) { for (int i = 0; i < d.length; i++) d[i] = df(x[i], y[i]); }
     @Override double f(double x) { return 1.0 / Math.cosh(x); }
     @Override double df(double x, double y) { return -(y * Math.tanh(x)); }
     @Override int derivative(GraphBuilder b, int x, int y) { return b.call("neg", b.call("mul", y, b.call("tanh", x))); }

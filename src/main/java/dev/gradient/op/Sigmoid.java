@@ -22,6 +22,7 @@ final class Sigmoid extends UnaryOp {
     }
 
     @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+    @Override void derivativeKernel(double[] x, double[] y, double[] d) { for (int i = 0; i < d.length; i++) d[i] = df(x[i], y[i]); }
     @Override double f(double x) { return value(x); }
     @Override double df(double x, double y) { return 0.25 * Tanh.sechSquared(0.5 * x); }
 

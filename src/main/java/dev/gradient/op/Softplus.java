@@ -18,6 +18,7 @@ final class Softplus extends UnaryOp {
     }
 
     @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+    @Override void derivativeKernel(double[] x, double[] y, double[] d) { for (int i = 0; i < d.length; i++) d[i] = df(x[i], y[i]); }
     @Override double f(double x) { return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)); }
     @Override double df(double x, double y) { return Sigmoid.value(x); }
     @Override int derivative(GraphBuilder b, int x, int y) { return b.call("sigmoid", x); }

@@ -15,6 +15,7 @@ final class Sqrt extends UnaryOp {
     @Override public String derivativeConvention() { return "1/(2 sqrt(x)); sqrt'(0) = Infinity"; }
     @Override public String higherOrderConvention() { return "the derivatives of 1/(2 sqrt(x)): infinite at 0 at every order"; }
     @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+    @Override void derivativeKernel(double[] x, double[] y, double[] d) { for (int i = 0; i < d.length; i++) d[i] = df(x[i], y[i]); }
     @Override double f(double x) { return Math.sqrt(x); }
     @Override double df(double x, double y) { return 0.5 / y; }
     @Override int derivative(GraphBuilder b, int x, int y) { return b.call("div", b.constant(0.5), y); }

@@ -17,6 +17,7 @@ final class Tanh extends UnaryOp {
     }
 
     @Override void kernel(double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(x[i]); }
+    @Override void derivativeKernel(double[] x, double[] y, double[] d) { for (int i = 0; i < d.length; i++) d[i] = df(x[i], y[i]); }
     @Override double f(double x) { return Math.tanh(x); }
     @Override double df(double x, double y) { return sechSquared(x); }
     @Override int derivative(GraphBuilder b, int x, int y) { return sechSquared(b, x); }

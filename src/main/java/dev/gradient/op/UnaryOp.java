@@ -8,12 +8,12 @@ import dev.gradient.tensor.Tensor;
 /**
  * Base of the elementwise one-argument primitives: a subclass gives {@code f}, its derivative
  * as a number ({@link #df}, for the forward engine) and as graph nodes ({@link #derivative},
- * for the reverse pass, which must itself be differentiable), and {@link #kernel}, the loop that
- * applies {@code f} to a whole array.
+ * for the reverse pass, which must itself be differentiable), and {@link #kernel} and {@link
+ * #derivativeKernel}, the loops that apply {@code f} and {@code df} to whole arrays.
  *
- * <p>Every op repeats {@link #kernel}'s one-line loop rather than inheriting one from here,
- * because a loop here would call {@code f} from a call site that every op shares: the JIT sees
- * it as megamorphic and makes a virtual call per element, which it can neither inline nor
+ * <p>Every registered op repeats these one-line loops rather than inheriting them from here,
+ * because a loop here would call {@code f} (or {@code df}) from a call site that every op
+ * shares: the JIT sees it as megamorphic and makes a virtual call per element, which it can neither inline nor
  * vectorise. In each final class the same line is its own bytecode whose receiver is exactly
  * that class, so {@code f} inlines into it ({@link BinaryOp} says the same, and what else was
  * weighed).
@@ -40,6 +40,17 @@ abstract class UnaryOp implements Primitive {
     void kernel(double[] x, double[] y) {
         for (int i = 0; i < y.length; i++) {
             y[i] = f(x[i]);
+        }
+    }
+
+    /**
+     * {@code d[i] = df(x[i], y[i])} for every {@code i}: the local derivatives that forward
+     * mode's linearization keeps, overridden by every registered op for the same reason as
+     * {@link #kernel}. This shared copy is only for ops that tests define.
+     */
+    void derivativeKernel(double[] x, double[] y, double[] d) {
+        for (int i = 0; i < d.length; i++) {
+            d[i] = df(x[i], y[i]);
         }
     }
 
@@ -87,9 +98,7 @@ abstract class UnaryOp implements Primitive {
         double[] x = args[0].values();
         double[] y = out.values();
         double[] d = new double[x.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = df(x[i], y[i]);
-        }
+        derivativeKernel(x, y, d);
         return tangents -> tangents[0] == null ? null : Elementwise.multiply(tangents[0], d);
     }
 

@@ -130,11 +130,13 @@ class ElementwiseKernelsBitForBitTest {
         checkBinary(op, Shape.of(1, 50), smallRow, Shape.of(rows, 50), trimmed);
     }
 
-    /** The shared loop in UnaryOp is there only for test ops: a registered op that used it would be slow, not wrong. */
+    /** The shared loops in UnaryOp are there only for test ops: a registered op that used it would be slow, not wrong. */
     @ParameterizedTest
     @MethodSource("unaryOps")
-    void everyRegisteredUnaryOpHasItsOwnKernel(UnaryOp op) throws NoSuchMethodException {
+    void everyRegisteredUnaryOpHasItsOwnKernels(UnaryOp op) throws NoSuchMethodException {
         assertThat(op.getClass().getDeclaredMethod("kernel", double[].class, double[].class)).isNotNull();
+        assertThat(op.getClass().getDeclaredMethod("derivativeKernel", double[].class, double[].class, double[].class))
+                .isNotNull();
     }
 
     @Test
