@@ -79,6 +79,15 @@ public final class Compiled {
         return kind.cast(derived.computeIfAbsent(kind, k -> make.apply(this)));
     }
 
+    /** The indices of every output, in order: what a product of every output asks for. */
+    int[] allOutputs() {
+        int[] outputs = new int[outputNames.size()];
+        for (int k = 0; k < outputs.length; k++) {
+            outputs[k] = k;
+        }
+        return outputs;
+    }
+
     /** Node positions of the inputs at input indices {@code inputIndices}. */
     int[] nodePositions(int[] inputIndices) {
         int[] positions = new int[inputIndices.length];

@@ -26,7 +26,7 @@ public final class CostModel {
         long n = inputElements(f, wrt);
         long m = outputElements(f);
         long primal = f.graph().cost();
-        int[] all = allOutputs(f);
+        int[] all = f.allOutputs();
         int[] scalar = {output};
         return switch (product) {
             case EVALUATE -> new Cost(primal, m, 0);
@@ -64,7 +64,7 @@ public final class CostModel {
 
     /** One JVP or VJP: one native direction, or else the whole Jacobian and the product through it. */
     private static Cost product(Product product, Engine engine, Compiled f, int[] wrt, long n, long m, long results) {
-        int[] all = allOutputs(f);
+        int[] all = f.allOutputs();
         long primal = f.graph().cost();
         if (engine.nativeProducts().contains(product)) {
             return new Cost(Cost.add(primal, engine.directionsCost(f, wrt, all, 1)), results, 0);
@@ -83,7 +83,7 @@ public final class CostModel {
     private static long hessianPart(Engine engine, Compiled f, int[] wrt, int output) {
         Compiled gradient = ReversePasses.of(f).gradientProgram(wrt, output);
         long run = Math.max(0, gradient.graph().cost() - f.graph().cost());
-        return Cost.add(run, jacobian(engine, gradient, wrt, allOutputs(gradient)));
+        return Cost.add(run, jacobian(engine, gradient, wrt, gradient.allOutputs()));
     }
 
     /** The total number of elements of the inputs {@code wrt}. */
@@ -97,7 +97,7 @@ public final class CostModel {
 
     /** The total number of elements of every output. */
     static long outputElements(Compiled f) {
-        return outputElements(f, allOutputs(f));
+        return outputElements(f, f.allOutputs());
     }
 
     /** The total number of elements of the outputs {@code outputs}. */
@@ -107,13 +107,5 @@ public final class CostModel {
             m = Cost.add(m, f.graph().shape(f.graph().outputs().get(k)).size());
         }
         return m;
-    }
-
-    private static int[] allOutputs(Compiled f) {
-        int[] outputs = new int[f.graph().outputs().size()];
-        for (int k = 0; k < outputs.length; k++) {
-            outputs[k] = k;
-        }
-        return outputs;
     }
 }

@@ -46,7 +46,7 @@ public final class Derivatives {
 
     /** As above, at a point whose primal values {@code at} may already hold (and then keeps). */
     public Tensor[][] jacobian(Engine engine, Evaluation at, int[] wrt) {
-        return Jacobians.jacobian(engine, at, wrt, allOutputs(at.function()));
+        return Jacobians.jacobian(engine, at, wrt, at.function().allOutputs());
     }
 
     /**
@@ -54,7 +54,7 @@ public final class Derivatives {
      * order ({@code [engine][output][wrt]}), at one point.
      */
     public Tensor[][][] jacobians(List<Engine> engines, Evaluation at, int[] wrt) {
-        int[] outputs = allOutputs(at.function());
+        int[] outputs = at.function().allOutputs();
         Tensor[][][] jacobians = new Tensor[engines.size()][][];
         for (int e = 0; e < jacobians.length; e++) {
             jacobians[e] = Jacobians.jacobian(engines.get(e), at, wrt, outputs);
@@ -74,7 +74,7 @@ public final class Derivatives {
         Tensor[] extended = new Tensor[point.length + 1];
         System.arraycopy(point, 0, extended, 0, point.length);
         extended[point.length] = Tensor.scalar(1.0);
-        int[] gradients = allOutputs(gradientProgram);
+        int[] gradients = gradientProgram.allOutputs();
         Evaluation primal = new Evaluation(f, point);
         Tensor[] gradient = gradient(engine, primal, wrt, output);
         // the gradient program starts with f's nodes: their values carry over
@@ -90,7 +90,7 @@ public final class Derivatives {
 
     /** As above, at a point whose primal values {@code at} may already hold (and then keeps). */
     public Tensor[] jvp(Engine engine, Evaluation at, int[] wrt, Tensor[] tangent) {
-        return engine.jvp(at, wrt, allOutputs(at.function()), new Tensor[][] {tangent})[0];
+        return engine.jvp(at, wrt, at.function().allOutputs(), new Tensor[][] {tangent})[0];
     }
 
     /** Vector-Jacobian product: the cotangent of the inputs {@code wrt}, for a cotangent of every output. */
@@ -100,14 +100,6 @@ public final class Derivatives {
 
     /** As above, at a point whose primal values {@code at} may already hold (and then keeps). */
     public Tensor[] vjp(Engine engine, Evaluation at, int[] wrt, Tensor[] cotangent) {
-        return engine.vjp(at, wrt, allOutputs(at.function()), new Tensor[][] {cotangent})[0];
-    }
-
-    private static int[] allOutputs(Compiled f) {
-        int[] outputs = new int[f.graph().outputs().size()];
-        for (int k = 0; k < outputs.length; k++) {
-            outputs[k] = k;
-        }
-        return outputs;
+        return engine.vjp(at, wrt, at.function().allOutputs(), new Tensor[][] {cotangent})[0];
     }
 }
