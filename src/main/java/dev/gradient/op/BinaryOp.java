@@ -107,36 +107,65 @@ abstract class BinaryOp implements Primitive {
 
     @Override
     public final Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
+        Partials p = partials(args, out);
         Shape shape = out.shape();
-        Tensor aTensor = operand(args[0], shape);
-        Tensor bTensor = operand(args[1], shape);
-        double[] a = aTensor.values();
-        double[] b = bTensor.values();
-        int aStep = step(aTensor, out.size());
-        int bStep = step(bTensor, out.size());
-        double[] y = out.values();
-        double[] pa = new double[y.length];
-        double[] pb = new double[y.length];
-        partialsKernel(a, aStep, b, bStep, y, pa, pb);
         return tangents -> {
             if (tangents[0] == null && tangents[1] == null) {
                 return null;
             }
-            double[] t = new double[y.length];
+            double[] t = new double[p.pa().length];
             if (tangents[0] != null) {
                 double[] ta = operand(tangents[0], shape).values();
                 for (int i = 0; i < t.length; i++) {
-                    t[i] = Elementwise.scale(ta[i * aStep], pa[i]);
+                    t[i] = Elementwise.scale(ta[i * p.aStep()], p.pa()[i]);
                 }
             }
             if (tangents[1] != null) {
                 double[] tb = operand(tangents[1], shape).values();
                 for (int i = 0; i < t.length; i++) {
-                    t[i] += Elementwise.scale(tb[i * bStep], pb[i]);
+                    t[i] += Elementwise.scale(tb[i * p.bStep()], p.pb()[i]);
                 }
             }
             return Tensor.of(shape, t);
         };
+    }
+
+    /**
+     * The same local partials as {@link #linearize}, applied to cotangents: each argument's
+     * contribution is the cotangent times its partial, summed back over the axes along which
+     * the argument was broadcast, as the graph rule's {@code sum_to} does.
+     */
+    @Override
+    public final Pullback pullback() {
+        return (args, out, attrs) -> {
+            Partials p = partials(args, out);
+            return (cotangent, needed) -> new Tensor[] {
+                needed[0] ? contribution(cotangent, p.pa(), args[0].shape()) : null,
+                needed[1] ? contribution(cotangent, p.pb(), args[1].shape()) : null
+            };
+        };
+    }
+
+    private static Tensor contribution(Tensor cotangent, double[] partial, Shape argShape) {
+        return Broadcast.sumTo(Elementwise.multiply(cotangent, partial), argShape);
+    }
+
+    /** The local partials at every element of the output, and the steps through the operands. */
+    private Partials partials(Tensor[] args, Tensor out) {
+        Shape shape = out.shape();
+        Tensor aTensor = operand(args[0], shape);
+        Tensor bTensor = operand(args[1], shape);
+        int aStep = step(aTensor, out.size());
+        int bStep = step(bTensor, out.size());
+        double[] y = out.values();
+        double[] pa = new double[y.length];
+        double[] pb = new double[y.length];
+        partialsKernel(aTensor.values(), aStep, bTensor.values(), bStep, y, pa, pb);
+        return new Partials(aStep, bStep, pa, pb);
+    }
+
+    /** What {@link #partialsKernel} computed, with the steps it read the operands by. */
+    private record Partials(int aStep, int bStep, double[] pa, double[] pb) {
     }
 
     /**

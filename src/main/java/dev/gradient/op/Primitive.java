@@ -36,6 +36,14 @@ public non-sealed interface Primitive extends Op {
     int[] vjp(GraphBuilder b, int[] args, int out, int cotangent, Attrs attrs, boolean[] needed);
 
     /**
+     * Its VJP rule as numbers, for the first-order reverse sweep, or {@code null} (the default)
+     * where the sweep should run the graph rule {@link #vjp} instead. See {@link Pullback}.
+     */
+    default Pullback pullback() {
+        return null;
+    }
+
+    /**
      * Which elements of argument {@code arg} influence live elements of the output, as a 0/1
      * mask node of the argument's shape, given the output's live mask {@code outMask} (-1: every
      * element is live); returns -1 where every element of the argument is live. The reverse
