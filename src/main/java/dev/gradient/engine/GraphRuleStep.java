@@ -84,7 +84,7 @@ record GraphRuleStep(int[] args, boolean[] needed, int[] inputSlots, int[] contr
         for (int k = 0; k < inputs.length - 1; k++) {
             inputs[k] = values[inputSlots[k]];
         }
-        return (cotangent, wanted) -> {
+        return cotangent -> {
             Tensor[] withCotangent = inputs.clone();
             withCotangent[withCotangent.length - 1] = cotangent;
             Tensor[] ruleValues = rule.run(withCotangent, new Tensor[0]);

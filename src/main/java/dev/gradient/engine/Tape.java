@@ -128,19 +128,19 @@ final class Tape {
         }
         long[] counter = ElementOperations.counter();
         for (int i = steps.length - 1; i >= 0; i--) {
-            Tensor[] own = sums.of(i);
             Step step = steps[i];
-            if (own == null || step == null) {
+            if (step == null || !sums.any(i)) {
                 continue;
             }
             Vjp vjp = step.at(values);
             int swept = 0;
             for (int d = 0; d < directions; d++) {
-                if (own[d] == null) {
+                Tensor own = sums.get(i, d);
+                if (own == null) {
                     continue;
                 }
                 swept++;
-                Tensor[] contributions = vjp.apply(own[d], step.needed());
+                Tensor[] contributions = vjp.apply(own);
                 for (int j = 0; j < contributions.length; j++) {
                     if (contributions[j] != null && step.needed()[j]) {
                         sums.add(step.args()[j], d, contributions[j]);
@@ -157,9 +157,8 @@ final class Tape {
         }
         Tensor[][] result = new Tensor[directions][wrtNodes.length];
         for (int j = 0; j < wrtNodes.length; j++) {
-            Tensor[] own = sums.of(wrtNodes[j]);
             for (int d = 0; d < directions; d++) {
-                Tensor c = own == null ? null : own[d];
+                Tensor c = sums.get(wrtNodes[j], d);
                 result[d][j] = c != null ? c : Tensor.zeros(graph.shape(wrtNodes[j]));
             }
         }
@@ -193,7 +192,7 @@ final class Tape {
 
         @Override
         public Vjp at(Tensor[] values) {
-            return pullback.at(Plan.gather(args, values), values[node], attrs);
+            return pullback.at(Plan.gather(args, values), values[node], attrs, needed);
         }
     }
 }

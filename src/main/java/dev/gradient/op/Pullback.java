@@ -16,6 +16,10 @@ import dev.gradient.tensor.Tensor;
 @FunctionalInterface
 public interface Pullback {
 
-    /** The VJP at the point where the arguments are {@code args} and the output is {@code out}. */
-    Vjp at(Tensor[] args, Tensor out, Attrs attrs);
+    /**
+     * The VJP at the point where the arguments are {@code args} and the output is {@code out},
+     * for the arguments where {@code needed[j]} is true (those that depend on a differentiated
+     * input): it need not compute the others' partials.
+     */
+    Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed);
 }

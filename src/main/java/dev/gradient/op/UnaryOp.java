@@ -105,9 +105,9 @@ abstract class UnaryOp implements Primitive {
      */
     @Override
     public Pullback pullback() {
-        return (args, out, attrs) -> {
+        return (args, out, attrs, needed) -> {
             double[] d = derivatives(args[0], out);
-            return (cotangent, needed) -> new Tensor[] {needed[0] ? Elementwise.multiply(cotangent, d) : null};
+            return cotangent -> new Tensor[] {Elementwise.multiply(cotangent, d)};
         };
     }
 

@@ -12,9 +12,9 @@ public interface Vjp {
 
     /**
      * The cotangent contribution of each argument for the output's cotangent {@code cotangent}:
-     * {@code null} where there is none or where {@code needed[j]} is false. A contribution has
+     * {@code null} where there is none or where the argument is not needed. A contribution has
      * its argument's shape; it may share its array with {@code cotangent} or an argument, so a
      * caller that accumulates into it copies it first.
      */
-    Tensor[] apply(Tensor cotangent, boolean[] needed);
+    Tensor[] apply(Tensor cotangent);
 }

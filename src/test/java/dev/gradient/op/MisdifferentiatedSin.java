@@ -30,8 +30,8 @@ public final class MisdifferentiatedSin extends UnaryOp {
     /** The reverse sweep's rule, as wrong as the graph rule. */
     @Override
     public Pullback pullback() {
-        return (args, out, attrs) -> (cotangent, needed) -> new Tensor[] {
-            needed[0] ? Tensor.of(cotangent.shape(), multiply(cotangent.values(), args[0].values())) : null
+        return (args, out, attrs, needed) -> cotangent -> new Tensor[] {
+            Tensor.of(cotangent.shape(), multiply(cotangent.values(), args[0].values()))
         };
     }
 
