@@ -51,6 +51,13 @@ public final class Broadcast {
 
     /** {@code t} repeated along broadcast axes so that it has shape {@code to}. */
     public static Tensor broadcastTo(Tensor t, Shape to) {
+        if (t.size() == to.size()) {
+            return to.equals(t.shape()) ? t : t.reshape(to);
+        }
+        if (t.size() == 1) {
+            // what the index map would do, without building it
+            return Tensor.filled(to, t.get(0));
+        }
         int[] map = indexMap(t.shape(), to);
         if (map == null) {
             return t;
