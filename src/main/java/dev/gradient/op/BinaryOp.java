@@ -103,6 +103,11 @@ abstract class BinaryOp implements Primitive {
     }
 
     @Override
+    public final boolean elementwise() {
+        return true;
+    }
+
+    @Override
     public final Shape shape(Shape[] args, Attrs attrs) {
         return Elementwise.broadcastShape(name, args);
     }

@@ -36,6 +36,15 @@ public non-sealed interface Primitive extends Op {
     int[] vjp(GraphBuilder b, int[] args, int out, int cotangent, Attrs attrs, boolean[] needed);
 
     /**
+     * Whether it is elementwise: each element of its output depends only on the element at the
+     * same position of each argument (broadcast), by the same rule everywhere. A graph of such
+     * ops over scalar inputs evaluates many points in one run, with the points as a vector.
+     */
+    default boolean elementwise() {
+        return false;
+    }
+
+    /**
      * Its VJP rule as numbers, for the first-order reverse sweep, or {@code null} (the default)
      * where the sweep should run the graph rule {@link #vjp} instead. See {@link Pullback}.
      */

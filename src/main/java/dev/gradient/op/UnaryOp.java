@@ -81,6 +81,11 @@ abstract class UnaryOp implements Primitive {
     }
 
     @Override
+    public final boolean elementwise() {
+        return true;
+    }
+
+    @Override
     public final Shape shape(Shape[] args, Attrs attrs) {
         return args[0];
     }
