@@ -10,7 +10,7 @@ import dev.gradient.tensor.Tensor;
  * contributions arrive: the same doubles as the adjoint graph's chain of {@code add} nodes.
  *
  * <p>With one direction (a gradient) the slots are one flat array, so nothing is allocated per
- * node; with several, a node's slots are allocated when it first gets a cotangent and dropped
+ * node, and the cotangent of a scalar node is a plain double ({@link #addScalar}); with several, a node's slots are allocated when it first gets a cotangent and dropped
  * when its step has run, so that memory follows the sweep's frontier rather than nodes times
  * directions.
  */
@@ -19,16 +19,49 @@ final class CotangentSums {
     private final int directions;
     private final Tensor[][] slots;
     private final boolean[][] owned;
+    private final boolean[] scalarNodes;
+    private final double[] scalarSums;
+    private final boolean[] scalarPresent;
 
-    /** Room for {@code nodes} nodes and {@code directions} directions, all zero. */
-    CotangentSums(int nodes, int directions) {
+    /**
+     * Room for {@code nodes} nodes and {@code directions} directions, all zero; with one
+     * direction, the nodes where {@code scalarNodes} is true keep their cotangents as doubles.
+     */
+    CotangentSums(int nodes, int directions, boolean[] scalarNodes) {
         this.directions = directions;
         this.slots = directions == 1 ? new Tensor[][] {new Tensor[nodes]} : new Tensor[nodes][];
         this.owned = directions == 1 ? new boolean[][] {new boolean[nodes]} : new boolean[nodes][];
+        this.scalarNodes = directions == 1 ? scalarNodes : new boolean[nodes];
+        this.scalarSums = directions == 1 ? new double[nodes] : null;
+        this.scalarPresent = directions == 1 ? new boolean[nodes] : null;
+    }
+
+    /** Adds {@code contribution} to the cotangent of the scalar node {@code node} (one direction only). */
+    void addScalar(int node, double contribution) {
+        if (scalarPresent[node]) {
+            scalarSums[node] = scalarSums[node] + contribution;
+        } else {
+            scalarSums[node] = contribution;
+            scalarPresent[node] = true;
+        }
+    }
+
+    /** Whether {@code node} keeps its cotangent as a double. */
+    boolean isScalar(int node) {
+        return scalarNodes[node];
+    }
+
+    /** The cotangent of the scalar node {@code node}, or 0. */
+    double scalar(int node) {
+        return scalarSums[node];
     }
 
     /** Adds {@code contribution} to the cotangent of {@code node} in direction {@code d}. */
     void add(int node, int d, Tensor contribution) {
+        if (scalarNodes[node]) {
+            addScalar(node, contribution.get(0));
+            return;
+        }
         int row = directions == 1 ? 0 : node;
         int at = directions == 1 ? node : d;
         if (slots[row] == null) {
@@ -53,11 +86,17 @@ final class CotangentSums {
 
     /** Whether {@code node} may have a cotangent in some direction (false: it has none). */
     boolean any(int node) {
+        if (scalarNodes[node]) {
+            return scalarPresent[node];
+        }
         return directions == 1 ? slots[0][node] != null : slots[node] != null;
     }
 
     /** The cotangent of {@code node} in direction {@code d}, or {@code null} for zero. */
     Tensor get(int node, int d) {
+        if (scalarNodes[node]) {
+            return scalarPresent[node] ? Tensor.scalar(scalarSums[node]) : null;
+        }
         if (directions == 1) {
             return slots[0][node];
         }
@@ -66,7 +105,9 @@ final class CotangentSums {
 
     /** Forgets the cotangents of {@code node}, once its step has run and nothing reads them again. */
     void release(int node) {
-        if (directions == 1) {
+        if (scalarNodes[node]) {
+            scalarPresent[node] = false;
+        } else if (directions == 1) {
             slots[0][node] = null;
         } else {
             slots[node] = null;

@@ -33,6 +33,9 @@ import dev.gradient.tensor.Tensor;
  */
 final class Tape {
 
+    /** The most arguments of a node that a sweep runs on doubles. */
+    private static final int MAX_SCALAR_ARITY = 4;
+
     private final ShapedGraph graph;
     private final int[] wrtNodes;
     private final int[] outputNodes;
@@ -40,6 +43,7 @@ final class Tape {
     private final Plan plan;
     private final long partialsCost;
     private final long directionCost;
+    private final boolean[] scalarNodes;
 
     private Tape(ShapedGraph graph, int[] wrtNodes, int[] outputNodes, Step[] steps, Plan plan) {
         this.graph = graph;
@@ -59,6 +63,10 @@ final class Tape {
         }
         this.partialsCost = partials;
         this.directionCost = direction;
+        this.scalarNodes = new boolean[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            scalarNodes[i] = graph.shape(i).isScalar();
+        }
     }
 
     /**
@@ -89,7 +97,11 @@ final class Tape {
             boolean[] needed = ReverseTransform.needed(args, active);
             Pullback pullback = op.pullback();
             if (pullback != null) {
-                steps[i] = new NumericStep(i, args, needed, apply.attrs(), pullback);
+                boolean scalar = graph.shape(i).isScalar() && args.length <= MAX_SCALAR_ARITY;
+                for (int arg : args) {
+                    scalar &= graph.shape(arg).isScalar();
+                }
+                steps[i] = new NumericStep(i, args, needed, apply.attrs(), pullback, scalar);
                 continue;
             }
             GraphRuleStep step = GraphRuleStep.of(graph, i, apply, args, needed, f);
@@ -118,7 +130,7 @@ final class Tape {
      */
     Tensor[][] run(Tensor[] values, Tensor[][] cotangents) {
         int directions = cotangents.length;
-        CotangentSums sums = new CotangentSums(steps.length, directions);
+        CotangentSums sums = new CotangentSums(steps.length, directions, scalarNodes);
         for (int k = 0; k < outputNodes.length; k++) {
             for (int d = 0; d < directions; d++) {
                 if (cotangents[d][k] != null && (steps[outputNodes[k]] != null || isWrt(outputNodes[k]))) {
@@ -127,9 +139,18 @@ final class Tape {
             }
         }
         long[] counter = ElementOperations.counter();
+        double[][] scratch = new double[2][MAX_SCALAR_ARITY];
         for (int i = steps.length - 1; i >= 0; i--) {
             Step step = steps[i];
             if (step == null || !sums.any(i)) {
+                continue;
+            }
+            if (directions == 1 && step instanceof NumericStep numeric && numeric.scalar()
+                    && numeric.sweepScalar(values, sums, scratch)) {
+                if (counter != null) {
+                    counter[0] += plan.cost(i) * 2L;
+                }
+                sums.release(i);
                 continue;
             }
             Vjp vjp = step.at(values);
@@ -187,12 +208,38 @@ final class Tape {
         Vjp at(Tensor[] values);
     }
 
-    /** A node whose op has a numeric rule. */
-    private record NumericStep(int node, int[] args, boolean[] needed, Attrs attrs, Pullback pullback) implements Step {
+    /**
+     * A node whose op has a numeric rule; {@code scalar} where the node and its arguments are
+     * single numbers, so that a sweep of one direction can run it on doubles.
+     */
+    private record NumericStep(int node, int[] args, boolean[] needed, Attrs attrs, Pullback pullback, boolean scalar)
+            implements Step {
 
         @Override
         public Vjp at(Tensor[] values) {
             return pullback.at(Plan.gather(args, values), values[node], attrs, needed);
+        }
+
+        /**
+         * Runs the step on doubles, if the op has a scalar form, with {@code scratch[0]} and
+         * {@code scratch[1]} for the arguments' values and contributions; false leaves
+         * everything as it was.
+         */
+        boolean sweepScalar(Tensor[] values, CotangentSums sums, double[][] scratch) {
+            double[] argValues = scratch[0];
+            for (int j = 0; j < args.length; j++) {
+                argValues[j] = values[args[j]].get(0);
+            }
+            double[] contributions = scratch[1];
+            if (!pullback.scalarAt(argValues, values[node].get(0), needed, sums.scalar(node), contributions)) {
+                return false;
+            }
+            for (int j = 0; j < args.length; j++) {
+                if (needed[j]) {
+                    sums.addScalar(args[j], contributions[j]);
+                }
+            }
+            return true;
         }
     }
 }

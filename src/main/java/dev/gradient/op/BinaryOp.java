@@ -154,14 +154,30 @@ abstract class BinaryOp implements Primitive {
      */
     @Override
     public final Pullback pullback() {
-        return (args, out, attrs, needed) -> {
-            double constantA = constantPartial(0);
-            double constantB = constantPartial(1);
-            Partials p = partials(args, out, needed[0] && Double.isNaN(constantA), needed[1] && Double.isNaN(constantB));
-            return cotangent -> new Tensor[] {
-                needed[0] ? contribution(cotangent, constantA, p.pa(), args[0].shape()) : null,
-                needed[1] ? contribution(cotangent, constantB, p.pb(), args[1].shape()) : null
-            };
+        return new Pullback() {
+            @Override
+            public Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed) {
+                double constantA = constantPartial(0);
+                double constantB = constantPartial(1);
+                Partials p = partials(args, out, needed[0] && Double.isNaN(constantA), needed[1] && Double.isNaN(constantB));
+                return cotangent -> new Tensor[] {
+                    needed[0] ? contribution(cotangent, constantA, p.pa(), args[0].shape()) : null,
+                    needed[1] ? contribution(cotangent, constantB, p.pb(), args[1].shape()) : null
+                };
+            }
+
+            @Override
+            public boolean scalarAt(double[] args, double out, boolean[] needed, double cotangent, double[] contributions) {
+                for (int j = 0; j < 2; j++) {
+                    if (needed[j]) {
+                        double constant = constantPartial(j);
+                        double partial = !Double.isNaN(constant) ? constant
+                                : j == 0 ? dfa(args[0], args[1], out) : dfb(args[0], args[1], out);
+                        contributions[j] = constant == 1.0 ? cotangent : Elementwise.scale(cotangent, partial);
+                    }
+                }
+                return true;
+            }
         };
     }
 

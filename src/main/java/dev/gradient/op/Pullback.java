@@ -22,4 +22,15 @@ public interface Pullback {
      * input): it need not compute the others' partials.
      */
     Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed);
+
+    /**
+     * The same VJP where every argument and the output are single numbers, without tensors (a
+     * graph of scalars spends more on them than on arithmetic): writes each needed argument's
+     * contribution for {@code cotangent} into {@code contributions[j]}, the same double as
+     * {@link #at} would give, and returns true; or returns false, the default, where the op has
+     * no such form.
+     */
+    default boolean scalarAt(double[] args, double out, boolean[] needed, double cotangent, double[] contributions) {
+        return false;
+    }
 }

@@ -110,9 +110,18 @@ abstract class UnaryOp implements Primitive {
      */
     @Override
     public Pullback pullback() {
-        return (args, out, attrs, needed) -> {
-            double[] d = derivatives(args[0], out);
-            return cotangent -> new Tensor[] {Elementwise.multiply(cotangent, d)};
+        return new Pullback() {
+            @Override
+            public Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed) {
+                double[] d = derivatives(args[0], out);
+                return cotangent -> new Tensor[] {Elementwise.multiply(cotangent, d)};
+            }
+
+            @Override
+            public boolean scalarAt(double[] args, double out, boolean[] needed, double cotangent, double[] contributions) {
+                contributions[0] = Elementwise.scale(cotangent, df(args[0], out));
+                return true;
+            }
         };
     }
 
