@@ -83,13 +83,15 @@ public final class ForwardEngine implements Engine {
     private static Tensor[] propagate(Plan plan, int i, Tensor[] values, Tensor[][] nodeTangents, int directions) {
         int[] args = plan.args(i);
         boolean any = false;
-        for (int arg : args) {
-            any |= nodeTangents[arg] != null;
+        boolean[] withTangents = new boolean[args.length];
+        for (int j = 0; j < args.length; j++) {
+            withTangents[j] = nodeTangents[args[j]] != null;
+            any |= withTangents[j];
         }
         if (!any) {
             return null;
         }
-        Jvp jvp = plan.op(i).linearize(Plan.gather(args, values), values[i], plan.attrs(i));
+        Jvp jvp = plan.op(i).linearize(Plan.gather(args, values), values[i], plan.attrs(i), withTangents);
         Tensor[] out = new Tensor[directions];
         boolean nonZero = false;
         Tensor[] argTangents = new Tensor[args.length];

@@ -124,11 +124,20 @@ abstract class BinaryOp implements Primitive {
 
     @Override
     public final Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
-        Partials p = partials(args, out, true, true);
+        return linearize(args, out, attrs, new boolean[] {true, true});
+    }
+
+    /** As the rule above, with the partials of only the arguments that will have tangents. */
+    @Override
+    public final Jvp linearize(Tensor[] args, Tensor out, Attrs attrs, boolean[] withTangents) {
+        Partials p = partials(args, out, withTangents[0], withTangents[1]);
         Shape shape = out.shape();
         return tangents -> {
             if (tangents[0] == null && tangents[1] == null) {
                 return null;
+            }
+            if (tangents[0] != null && p.pa() == null || tangents[1] != null && p.pb() == null) {
+                throw new IllegalStateException(name + ": a tangent for an argument linearized without one");
             }
             double[] t = new double[out.size()];
             if (tangents[0] != null) {

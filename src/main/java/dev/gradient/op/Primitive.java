@@ -28,6 +28,15 @@ public non-sealed interface Primitive extends Op {
     Jvp linearize(Tensor[] args, Tensor out, Attrs attrs);
 
     /**
+     * The JVP rule where only the arguments with {@code tangents[j]} true will be given a
+     * tangent: an op may skip the other arguments' partials (forward mode's sweep of {@code x^2}
+     * needs no {@code log(x)}). The default is {@link #linearize(Tensor[], Tensor, Attrs)}.
+     */
+    default Jvp linearize(Tensor[] args, Tensor out, Attrs attrs, boolean[] tangents) {
+        return linearize(args, out, attrs);
+    }
+
+    /**
      * The VJP rule: for a cotangent node {@code cotangent} of the output's shape, the nodes
      * of each argument's cotangent contribution, built in {@code b}; -1 where there is none,
      * or where {@code needed[i]} is false (the argument does not depend on any input that is
