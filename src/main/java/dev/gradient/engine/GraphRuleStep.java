@@ -8,9 +8,7 @@ import dev.gradient.op.Vjp;
 import dev.gradient.program.Plan;
 import dev.gradient.tensor.Tensor;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A tape step for a node whose op has no numeric VJP rule: the op's graph rule ({@link
@@ -29,39 +27,22 @@ record GraphRuleStep(int[] args, boolean[] needed, int[] inputSlots, int[] contr
         implements Tape.Step {
 
     /**
-     * The step of node {@code node} of {@code graph}, or {@code null} where its op marks some
-     * elements of an argument dead (the sweep cannot honour live masks).
+     * The step of node {@code node} of {@code graph}, and whether its op marks some elements
+     * of an argument dead ({@link Primitive#liveMask} gives a mask even where every element of
+     * the output is live), so that the tape must keep live masks.
      */
-    static GraphRuleStep of(ShapedGraph graph, int node, Node.Apply apply, int[] args, boolean[] needed, Compiled f) {
+    static Built of(ShapedGraph graph, int node, Node.Apply apply, int[] args, boolean[] needed, Compiled f) {
         Primitive op = (Primitive) apply.op();
-        GraphBuilder b = new GraphBuilder(f.limits());
-        List<Integer> inputSlots = new ArrayList<>();
-        Map<Integer, Integer> local = new HashMap<>();
-        int[] argNodes = new int[args.length];
-        for (int j = 0; j < args.length; j++) {
-            Integer known = local.get(args[j]);
-            if (known == null) {
-                // a constant stays one, so that rules that look for constants see it
-                if (graph.nodes().get(args[j]) instanceof Node.Const c) {
-                    known = b.constant(c.value());
-                } else {
-                    known = b.input("argument " + j, graph.shape(args[j]));
-                    inputSlots.add(args[j]);
-                }
-                local.put(args[j], known);
-            }
-            argNodes[j] = known;
-        }
-        int out = b.input("output", graph.shape(node));
-        inputSlots.add(node);
+        RuleGraph rule = new RuleGraph(graph, node, args, f.limits());
+        GraphBuilder b = rule.builder;
+        int[] slots = rule.slots();
         int cotangent = b.input("cotangent", graph.shape(node));
-        inputSlots.add(-1);
+        boolean marksDead = false;
         for (int j = 0; j < args.length; j++) {
-            if (needed[j] && op.liveMask(b, j, argNodes, out, -1, apply.attrs()) >= 0) {
-                return null;
-            }
+            // a mask node added here is never an output: the plan below does not need it
+            marksDead |= needed[j] && LiveMasks.marksDead(op, b, j, rule.argNodes, rule.out, apply);
         }
-        int[] contributions = op.vjp(b, argNodes, out, cotangent, apply.attrs(), needed);
+        int[] contributions = op.vjp(b, rule.argNodes, rule.out, cotangent, apply.attrs(), needed);
         List<Integer> outputs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         int[] contributionOutput = new int[args.length];
@@ -73,9 +54,21 @@ record GraphRuleStep(int[] args, boolean[] needed, int[] inputSlots, int[] contr
                 names.add("contribution " + j);
             }
         }
+        int[] inputSlots = new int[slots.length + 1];
+        System.arraycopy(slots, 0, inputSlots, 0, slots.length);
+        inputSlots[slots.length] = -1;
         ShapedGraph ruleGraph = b.build(outputs, names);
-        return new GraphRuleStep(args, needed, inputSlots.stream().mapToInt(Integer::intValue).toArray(),
-                contributionOutput, new Plan(ruleGraph), ruleGraph.cost());
+        return new Built(new GraphRuleStep(args, needed, inputSlots, contributionOutput, new Plan(ruleGraph), ruleGraph.cost()),
+                marksDead);
+    }
+
+    /** A step, and whether its op marks elements dead. */
+    record Built(GraphRuleStep step, boolean marksDead) {
+    }
+
+    @Override
+    public boolean contributes(int j) {
+        return contributionOutput[j] >= 0;
     }
 
     @Override

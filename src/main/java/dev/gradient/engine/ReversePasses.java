@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reverse mode's derived graphs of one compiled function, built on demand and kept with it
@@ -18,7 +17,7 @@ final class ReversePasses {
     private final Compiled function;
     private final Cache<List<Integer>, Adjoint> adjoints = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
     private final Cache<List<Integer>, Compiled> gradientPrograms = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
-    private final Cache<List<Integer>, Optional<Tape>> tapes = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+    private final Cache<List<Integer>, Tape> tapes = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
     private volatile LastAdjoint lastAdjoint;
     private volatile LastTape lastTape;
 
@@ -44,16 +43,13 @@ final class ReversePasses {
         return adjoint;
     }
 
-    /**
-     * The first-order reverse sweep for the inputs at input indices {@code wrt} and the outputs
-     * at output indices {@code outputs}, if the graph has one ({@link Tape#build}).
-     */
-    Optional<Tape> tape(int[] wrt, int[] outputs) {
+    /** The first-order reverse sweep for the inputs at input indices {@code wrt} and the outputs at output indices {@code outputs}. */
+    Tape tape(int[] wrt, int[] outputs) {
         LastTape last = lastTape;
         if (last != null && Arrays.equals(last.wrt(), wrt) && Arrays.equals(last.outputs(), outputs)) {
             return last.tape();
         }
-        Optional<Tape> tape = tapes.get(key(wrt, outputs), k -> Optional.ofNullable(Tape.build(function, wrt, outputs)));
+        Tape tape = tapes.get(key(wrt, outputs), k -> Tape.build(function, wrt, outputs));
         lastTape = new LastTape(wrt.clone(), outputs.clone(), tape);
         return tape;
     }
@@ -73,7 +69,7 @@ final class ReversePasses {
     }
 
     /** The tape asked for last, with what it was asked for. */
-    private record LastTape(int[] wrt, int[] outputs, Optional<Tape> tape) {
+    private record LastTape(int[] wrt, int[] outputs, Tape tape) {
     }
 
     private static List<Integer> key(int[] wrt, int[] outputs) {

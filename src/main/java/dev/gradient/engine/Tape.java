@@ -24,9 +24,9 @@ import dev.gradient.tensor.Tensor;
  * ({@link Primitive#vjp}) as a small program of its own, so every op is covered and gives the
  * numbers the adjoint graph would. Contributions are summed in the adjoint graph's order.
  *
- * <p>A tape does not exist ({@link #build} returns {@code null}) for graphs where an op marks
- * elements dead ({@code where}, through {@link Primitive#liveMask}): there the adjoint graph's
- * live masks decide what is zero, and reverse mode runs that graph instead.
+ * <p>Where an op marks elements dead ({@code where}, through {@link Primitive#liveMask}), the
+ * tape keeps the adjoint graph's live masks too ({@link LiveMasks}), so that the branch not
+ * taken contributes exact zeros, and runs every step on tensors.
  *
  * <p>Immutable and safe for concurrent sweeps: each sweep has its own cotangents. Built in one
  * loop, run in one loop: no recursion, whatever the graph's depth.
@@ -44,9 +44,12 @@ final class Tape {
     private final long partialsCost;
     private final long directionCost;
     private final boolean[] scalarNodes;
+    /** The live masks, where the graph has an op that marks elements dead; else {@code null}. */
+    private final LiveMasks masks;
 
-    private Tape(ShapedGraph graph, int[] wrtNodes, int[] outputNodes, Step[] steps, Plan plan) {
+    private Tape(ShapedGraph graph, int[] wrtNodes, int[] outputNodes, Step[] steps, Plan plan, LiveMasks masks) {
         this.graph = graph;
+        this.masks = masks;
         this.wrtNodes = wrtNodes;
         this.outputNodes = outputNodes;
         this.steps = steps;
@@ -69,18 +72,25 @@ final class Tape {
         }
     }
 
+    /** Whether it keeps live masks: its graph has an op that marks elements dead. */
+    boolean keepsLiveMasks() {
+        return masks != null;
+    }
+
     /**
      * The element operations of a sweep with {@code directions} directions, at most: the local
-     * partials of every node with a numeric rule once, then every step once per direction.
+     * partials of every node with a numeric rule and the live masks once, then every step once
+     * per direction.
      * What {@link ElementOperations} counts of a sweep never exceeds it.
      */
     long cost(long directions) {
-        return Cost.add(partialsCost, Cost.multiply(directions, directionCost));
+        long once = masks == null ? partialsCost : Cost.add(partialsCost, masks.cost());
+        return Cost.add(once, Cost.multiply(directions, directionCost));
     }
 
     /**
      * The tape of {@code f} for the inputs at input indices {@code wrt} and the outputs at output
-     * indices {@code outputs}, or {@code null} where the graph needs live masks.
+     * indices {@code outputs}.
      */
     static Tape build(Compiled f, int[] wrt, int[] outputs) {
         ShapedGraph graph = f.graph();
@@ -88,6 +98,7 @@ final class Tape {
         boolean[] active = ReverseTransform.activeNodes(graph, wrtNodes);
         Step[] steps = new Step[graph.size()];
         long ruleNodes = 0;
+        boolean marksDead = false;
         for (int i = 0; i < steps.length; i++) {
             if (!active[i] || !(graph.nodes().get(i) instanceof Node.Apply apply)) {
                 continue;
@@ -104,10 +115,9 @@ final class Tape {
                 steps[i] = new NumericStep(i, args, needed, apply.attrs(), pullback, scalar);
                 continue;
             }
-            GraphRuleStep step = GraphRuleStep.of(graph, i, apply, args, needed, f);
-            if (step == null) {
-                return null;
-            }
+            GraphRuleStep.Built built = GraphRuleStep.of(graph, i, apply, args, needed, f);
+            GraphRuleStep step = built.step();
+            marksDead |= built.marksDead();
             ruleNodes += step.rule().size();
             // the rules are derivative graphs, which count towards the limit beside the graph's own nodes
             if (graph.size() + ruleNodes > f.limits().maxNodes()) {
@@ -116,11 +126,19 @@ final class Tape {
             }
             steps[i] = step;
         }
+        LiveMasks masks = null;
+        if (marksDead) {
+            masks = LiveMasks.build(graph, active, f.limits());
+            if (graph.size() + ruleNodes + masks.nodes() > f.limits().maxNodes()) {
+                throw GradientException.limitExceeded("gradient.limits.max-nodes", "the reverse pass would have more than "
+                        + f.limits().maxNodes() + " nodes");
+            }
+        }
         int[] outputNodes = new int[outputs.length];
         for (int k = 0; k < outputs.length; k++) {
             outputNodes[k] = graph.outputs().get(outputs[k]);
         }
-        return new Tape(graph, wrtNodes, outputNodes, steps, f.plan());
+        return new Tape(graph, wrtNodes, outputNodes, steps, f.plan(), masks);
     }
 
     /**
@@ -130,8 +148,14 @@ final class Tape {
      */
     Tensor[][] run(Tensor[] values, Tensor[][] cotangents) {
         int directions = cotangents.length;
-        CotangentSums sums = new CotangentSums(steps.length, directions, scalarNodes);
+        // with live masks every step runs on tensors, where the masks are
+        CotangentSums sums = new CotangentSums(steps.length, directions,
+                masks == null ? scalarNodes : new boolean[steps.length]);
+        LiveMasks.Sweep live = masks == null ? null : masks.sweep(values);
         for (int k = 0; k < outputNodes.length; k++) {
+            if (live != null) {
+                live.allLive(outputNodes[k]);
+            }
             for (int d = 0; d < directions; d++) {
                 if (cotangents[d][k] != null && (steps[outputNodes[k]] != null || isWrt(outputNodes[k]))) {
                     sums.add(outputNodes[k], d, cotangents[d][k]);
@@ -145,7 +169,7 @@ final class Tape {
             if (step == null || !sums.any(i)) {
                 continue;
             }
-            if (directions == 1 && step instanceof NumericStep numeric && numeric.scalar()
+            if (live == null && directions == 1 && step instanceof NumericStep numeric && numeric.scalar()
                     && numeric.sweepScalar(values, sums, scratch)) {
                 if (counter != null) {
                     counter[0] += plan.cost(i) * 2L;
@@ -154,6 +178,7 @@ final class Tape {
                 continue;
             }
             Vjp vjp = step.at(values);
+            Tensor[] argumentMasks = live == null ? null : live.argumentMasks(i);
             int swept = 0;
             for (int d = 0; d < directions; d++) {
                 Tensor own = sums.get(i, d);
@@ -164,7 +189,15 @@ final class Tape {
                 Tensor[] contributions = vjp.apply(own);
                 for (int j = 0; j < contributions.length; j++) {
                     if (contributions[j] != null && step.needed()[j]) {
-                        sums.add(step.args()[j], d, contributions[j]);
+                        sums.add(step.args()[j], d,
+                                live == null ? contributions[j] : LiveMasks.keepLive(argumentMasks[j], contributions[j]));
+                    }
+                }
+            }
+            if (live != null) {
+                for (int j = 0; j < step.args().length; j++) {
+                    if (step.needed()[j] && step.contributes(j)) {
+                        live.join(step.args()[j], argumentMasks[j]);
                     }
                 }
             }
@@ -206,6 +239,11 @@ final class Tape {
 
         /** The node's VJP where every node's value is {@code values}. */
         Vjp at(Tensor[] values);
+
+        /** Whether its rule gives argument {@code j} a contribution at all (a needed argument of a numeric rule always has one). */
+        default boolean contributes(int j) {
+            return needed()[j];
+        }
     }
 
     /**

@@ -42,8 +42,8 @@ public final class AdjointGraphEngine implements Engine {
         return ReverseEngine.vjpByAdjointGraph(at, wrt, outputs, cotangents);
     }
 
-    /** Whether reverse mode runs {@code f}'s first-order products by the tape (else by this engine's adjoint graph). */
-    public static boolean hasTape(Compiled f, int[] wrt) {
-        return ReversePasses.of(f).tape(wrt, f.allOutputs()).isPresent();
+    /** Whether reverse mode's tape for {@code f} keeps live masks (its graph has {@code where}). */
+    public static boolean keepsLiveMasks(Compiled f, int[] wrt) {
+        return ReversePasses.of(f).tape(wrt, f.allOutputs()).keepsLiveMasks();
     }
 }

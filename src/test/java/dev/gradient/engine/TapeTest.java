@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The reverse engine's tape: which graphs have one, that one sweep of many cotangent
+ * The reverse engine's tape: that it keeps live masks where a graph has {@code where}, that one sweep of many cotangent
  * directions gives bit for bit what one sweep per direction gives, and that it agrees with the
  * adjoint graph to rounding on every conformance case, for random cotangents.
  */
@@ -31,7 +31,7 @@ class TapeTest {
         return new Compiled(b.build(List.of(f), List.of("f")), BuildLimits.NONE);
     }
 
-    /** where(x > 0, sqrt(x), x): its reverse pass needs live masks. */
+    /** where(x > 0, sqrt(x), x): its reverse pass needs live masks (sqrt' is NaN at -1, Infinity at 0). */
     private static Compiled guardedSqrt() {
         GraphBuilder b = new GraphBuilder(BuildLimits.NONE);
         int x = b.input("x", Shape.of(2));
@@ -40,9 +40,9 @@ class TapeTest {
     }
 
     @Test
-    void aGraphWithoutWhereHasATapeAndItsGradientIsRight() {
+    void aGraphWithoutWhereKeepsNoMasksAndItsGradientIsRight() {
         Compiled f = sharedArgument();
-        assertThat(AdjointGraphEngine.hasTape(f, new int[] {0, 1})).isTrue();
+        assertThat(AdjointGraphEngine.keepsLiveMasks(f, new int[] {0, 1})).isFalse();
         double[] x = {0.5, -1.25, 2.0};
         double y = 1.5;
         Tensor[] gradient = new Derivatives().gradient(reverse, f,
@@ -57,9 +57,9 @@ class TapeTest {
     }
 
     @Test
-    void aGraphWithWhereHasNoTapeAndStaysNaNSafe() {
+    void aGraphWithWhereKeepsLiveMasksAndStaysNaNSafe() {
         Compiled f = guardedSqrt();
-        assertThat(AdjointGraphEngine.hasTape(f, new int[] {0})).isFalse();
+        assertThat(AdjointGraphEngine.keepsLiveMasks(f, new int[] {0})).isTrue();
         Tensor[][] jacobian = new Derivatives().jacobian(reverse, f,
                 new Tensor[] {Tensor.of(Shape.of(2), new double[] {-1.0, 4.0})}, new int[] {0});
         assertThat(jacobian[0][0].values()).containsExactly(1.0, 0.0, 0.0, 0.25);
