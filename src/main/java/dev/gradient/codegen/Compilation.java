@@ -57,6 +57,7 @@ public final class Compilation {
     private final AtomicLong compilations = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile Fault fault = Fault.NONE;
+    private volatile String lastCompiledOn;
 
     /** A generated class and the nodes it computes, its weight in the cache. */
     private record Generated(Class<? extends GeneratedBody> type, int nodes) {
@@ -122,6 +123,11 @@ public final class Compilation {
         this.fault = injected;
     }
 
+    /** The name of the thread that compiled last, or null: for tests that compilation is off the calling thread. */
+    String lastCompiledOn() {
+        return lastCompiledOn;
+    }
+
     /** Whether {@code program} runs compiled code now: for tests. */
     static boolean isCompiled(Program program) {
         return program instanceof TieredProgram tiered && tiered.isCompiled();
@@ -149,6 +155,7 @@ public final class Compilation {
             return null;
         }
         long began = System.nanoTime();
+        lastCompiledOn = Thread.currentThread().getName();
         try {
             List<Fusion.Step> steps = Fusion.schedule(graph, plan, start);
             String source = Generator.source(graph, plan, steps, fault);
