@@ -98,9 +98,22 @@ public final class Compilation {
         return previous;
     }
 
-    /** What runs {@code plan} of {@code graph}: the plan itself when compilation is off, else a tiered program. */
+    /**
+     * What runs {@code plan} of {@code graph}, giving the value of every node: the plan itself
+     * when compilation is off, else a tiered program.
+     */
     public Program program(ShapedGraph graph, Plan plan) {
-        return settings.enabled() ? new TieredProgram(this, graph, plan) : plan;
+        return settings.enabled() ? new TieredProgram(this, graph, plan, false) : plan;
+    }
+
+    /**
+     * As {@link #program}, for a caller that reads only the values of {@code graph}'s outputs
+     * (and of the known prefix it passes in): compiled, a node that only its own fused loop
+     * reads is kept in a register and its slot left {@code null}, which saves an array and a
+     * pass over memory per such node.
+     */
+    public Program outputsProgram(ShapedGraph graph, Plan plan) {
+        return settings.enabled() ? new TieredProgram(this, graph, plan, true) : plan;
     }
 
     /** The settings. */
@@ -144,11 +157,12 @@ public final class Compilation {
     }
 
     /**
-     * {@code plan} compiled for runs that are given its first {@code start} values, or {@code
-     * null} where it cannot be (too large, or the generated class fails to compile or load),
+     * {@code plan} compiled for runs that are given its first {@code start} values (and where
+     * {@code outputsOnly}, for callers that read only the outputs), or {@code null} where it
+     * cannot be (too large, or the generated class fails to compile or load),
      * which is logged once.
      */
-    CompiledProgram compile(ShapedGraph graph, Plan plan, int start) {
+    CompiledProgram compile(ShapedGraph graph, Plan plan, int start, boolean outputsOnly) {
         int nodes = plan.size() - start;
         if (nodes > settings.maxNodes()) {
             LOG.debug("A program of {} nodes stays interpreted: gradient.compile.max-nodes is {}", nodes, settings.maxNodes());
@@ -158,7 +172,7 @@ public final class Compilation {
         lastCompiledOn = Thread.currentThread().getName();
         try {
             List<Fusion.Step> steps = Fusion.schedule(graph, plan, start);
-            String source = Generator.source(graph, plan, steps, fault);
+            String source = Generator.source(graph, plan, start, steps, outputsOnly, fault);
             Generated generated = classes.get(source, s -> new Generated(JaninoClasses.define(s), nodes));
             GeneratedBody body = generated.type()
                     .getConstructor(Primitive[].class, Attrs[].class, Shape[].class)

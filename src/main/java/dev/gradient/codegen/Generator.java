@@ -4,6 +4,7 @@ import dev.gradient.graph.Node;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.program.Plan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,18 +36,58 @@ final class Generator {
 
     private final ShapedGraph graph;
     private final Plan plan;
+    /** Per node, whether a loop that computes it stores its value: else it lives only in the loop's register. */
+    private final boolean[] stored;
     private final StringBuilder methods = new StringBuilder();
     private final Set<Integer> functions = new TreeSet<>();
     private int methodCount;
 
-    private Generator(ShapedGraph graph, Plan plan) {
+    private Generator(ShapedGraph graph, Plan plan, boolean[] stored) {
         this.graph = graph;
         this.plan = plan;
+        this.stored = stored;
     }
 
-    /** The source of the class that runs {@code steps} of {@code plan}, with {@code fault} written in. */
-    static String source(ShapedGraph graph, Plan plan, List<Fusion.Step> steps, Fault fault) {
-        return new Generator(graph, plan).write(steps, fault);
+    /**
+     * The source of the class that runs {@code steps} of {@code plan} from {@code start} on, with
+     * {@code fault} written in. Every value is stored, unless {@code outputsOnly}: then only the
+     * outputs and the values that a step other than their own loop reads.
+     */
+    static String source(ShapedGraph graph, Plan plan, int start, List<Fusion.Step> steps, boolean outputsOnly,
+            Fault fault) {
+        return new Generator(graph, plan, stored(graph, plan, start, steps, outputsOnly)).write(steps, fault);
+    }
+
+    /** Per node, whether its value must be stored: see {@link #source}. */
+    private static boolean[] stored(ShapedGraph graph, Plan plan, int start, List<Fusion.Step> steps,
+            boolean outputsOnly) {
+        boolean[] stored = new boolean[plan.size()];
+        if (!outputsOnly) {
+            Arrays.fill(stored, true);
+            return stored;
+        }
+        int[] loopOf = new int[plan.size()];
+        Arrays.fill(loopOf, -1);
+        for (int k = 0; k < steps.size(); k++) {
+            if (steps.get(k) instanceof Fusion.Loop loop) {
+                for (int member : loop.members()) {
+                    loopOf[member] = k;
+                }
+            }
+        }
+        for (int i = start; i < plan.size(); i++) {
+            if (plan.op(i) != null) {
+                for (int arg : plan.args(i)) {
+                    if (loopOf[arg] < 0 || loopOf[arg] != loopOf[i]) {
+                        stored[arg] = true;
+                    }
+                }
+            }
+        }
+        for (int output : graph.outputs()) {
+            stored[output] = true;
+        }
+        return stored;
     }
 
     private String write(List<Fusion.Step> steps, Fault fault) {
@@ -172,7 +213,9 @@ final class Generator {
             }
         }
         for (int node : loop.members()) {
-            body.append("    final double[] y").append(node).append(" = new double[").append(loop.size()).append("];\n");
+            if (stored[node]) {
+                body.append("    final double[] y").append(node).append(" = new double[").append(loop.size()).append("];\n");
+            }
         }
         body.append("    for (int i = 0; i < ").append(loop.size()).append("; i++) {\n");
         for (int node : loop.members()) {
@@ -183,12 +226,17 @@ final class Generator {
             for (int j = 0; j < args.length; j++) {
                 body.append(j == 0 ? "" : ", ").append(operand(args[j], members, loop.size()));
             }
-            body.append(");\n      y").append(node).append("[i] = t").append(node).append(";\n");
+            body.append(");\n");
+            if (stored[node]) {
+                body.append("      y").append(node).append("[i] = t").append(node).append(";\n");
+            }
         }
         body.append("    }\n");
         for (int node : loop.members()) {
-            body.append("    v[").append(node).append("] = Tensor.of(shapes[").append(node).append("], y").append(node)
-                    .append(");\n");
+            if (stored[node]) {
+                body.append("    v[").append(node).append("] = Tensor.of(shapes[").append(node).append("], y")
+                        .append(node).append(");\n");
+            }
         }
         return method(body);
     }

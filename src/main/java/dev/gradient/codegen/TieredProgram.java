@@ -31,14 +31,17 @@ final class TieredProgram implements Program {
     private final Compilation compilation;
     private final ShapedGraph graph;
     private final Plan plan;
+    private final boolean outputsOnly;
     private final AtomicInteger state = new AtomicInteger(INTERPRETING);
     private final AtomicReference<CompiledProgram> compiled = new AtomicReference<>();
     private int uses;
 
-    TieredProgram(Compilation compilation, ShapedGraph graph, Plan plan) {
+    /** A program of {@code plan}; where {@code outputsOnly}, its callers read only the outputs' values. */
+    TieredProgram(Compilation compilation, ShapedGraph graph, Plan plan, boolean outputsOnly) {
         this.compilation = compilation;
         this.graph = graph;
         this.plan = plan;
+        this.outputsOnly = outputsOnly;
     }
 
     @Override
@@ -85,7 +88,7 @@ final class TieredProgram implements Program {
     }
 
     private void compile(int start) {
-        CompiledProgram program = compilation.compile(graph, plan, start);
+        CompiledProgram program = compilation.compile(graph, plan, start, outputsOnly);
         if (program == null) {
             state.set(INTERPRETED_FOR_GOOD);
         } else {
