@@ -193,7 +193,7 @@ public final class Compilation {
         failures.incrementAndGet();
         classes.asMap().values().removeIf(g -> g.type() == program.type());
         LOG.warn("Compiled code failed where the interpreter did not; the program of {} nodes is interpreted from now on",
-                program.size() - program.start(), failure);
+                program.nodes(), failure);
     }
 
     private static Primitive[] ops(Plan plan) {

@@ -4,18 +4,18 @@ import dev.gradient.graph.Node;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.program.ElementOperations;
 import dev.gradient.program.Plan;
-import dev.gradient.program.Program;
 import dev.gradient.tensor.Tensor;
 
 /**
- * A plan run by generated code: fills in what {@link Plan#run} fills in before its loop (the
+ * A plan run by generated code, the compiled tier of a {@link TieredProgram}: fills in what {@link Plan#run} fills in before its loop (the
  * known prefix, the inputs and the constants) and leaves the rest to the {@link GeneratedBody},
  * which writes the value of every node from {@link #start} on. Only for runs whose known prefix
  * is exactly {@link #start} nodes long, which is what it was generated for.
  *
- * <p>Immutable and safe for concurrent runs, like the plan.
+ * <p>Immutable and safe for concurrent runs, like the plan. Not a {@code Program} itself: it
+ * answers only for its own prefix, and the tiered program decides when it may.
  */
-final class CompiledProgram implements Program {
+final class CompiledProgram {
 
     private final Plan plan;
     private final int start;
@@ -56,18 +56,13 @@ final class CompiledProgram implements Program {
         return type;
     }
 
-    @Override
-    public int size() {
-        return plan.size();
+    /** How many nodes it computes. */
+    int nodes() {
+        return plan.size() - start;
     }
 
-    @Override
-    public int outputSlot(int k) {
-        return plan.outputSlot(k);
-    }
-
-    @Override
-    public Tensor[] run(Tensor[] inputs, Tensor[] known) {
+    /** What {@link Plan#run} gives for a known prefix of {@link #start} values; see {@link Compilation#outputsProgram}. */
+    Tensor[] run(Tensor[] inputs, Tensor[] known) {
         if (known.length != start) {
             throw new IllegalArgumentException("generated for a known prefix of " + start + " values, got " + known.length);
         }

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -54,27 +56,21 @@ class FallbackTest {
         assertThat(Compilation.isCompiled(program)).isTrue();
     }
 
-    @Test
-    void sourceThatDoesNotCompileLeavesTheProgramInterpretedAndIsLoggedOnce(CapturedOutput output) {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "UNCOMPILABLE, 0, could not be compiled and stays interpreted",
+        "THROWS, 1, Compiled code failed where the interpreter did not"
+    })
+    void aFailingClassLeavesTheProgramInterpretedAndIsLoggedOnce(Fault fault, long compiled, String logged,
+            CapturedOutput output) {
         Compilation compilation = Compilation.onCallingThread(CompiledPaths.AT_ONCE);
-        compilation.inject(Fault.UNCOMPILABLE);
+        compilation.inject(fault);
         Program program = CompiledFunctions.program(compilation, GRAPH);
         runsAsTheInterpreter(program);
         assertThat(Compilation.isCompiled(program)).isFalse();
+        assertThat(compilation.compilations()).isEqualTo(compiled);
         assertThat(compilation.failures()).isOne();
-        assertThat(occurrences(output.getAll(), "could not be compiled and stays interpreted")).isOne();
-    }
-
-    @Test
-    void compiledCodeThatThrowsIsDroppedAndLoggedOnce(CapturedOutput output) {
-        Compilation compilation = Compilation.onCallingThread(CompiledPaths.AT_ONCE);
-        compilation.inject(Fault.THROWS);
-        Program program = CompiledFunctions.program(compilation, GRAPH);
-        runsAsTheInterpreter(program);
-        assertThat(Compilation.isCompiled(program)).isFalse();
-        assertThat(compilation.compilations()).isOne();
-        assertThat(compilation.failures()).isOne();
-        assertThat(occurrences(output.getAll(), "Compiled code failed where the interpreter did not")).isOne();
+        assertThat(occurrences(output.getAll(), logged)).isOne();
     }
 
     @Test
