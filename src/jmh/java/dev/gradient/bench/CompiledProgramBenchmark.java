@@ -76,7 +76,7 @@ public class CompiledProgramBenchmark {
     <T> T onPath(java.util.function.Supplier<T> work) {
         boolean compiled = path.equals("compiled");
         Compilation previous = Compilation.install(
-                Compilation.onCallingThread(new CompileSettings(compiled, 0, 20_000, 1_000_000, 1)));
+                Compilation.onCallingThread(new CompileSettings(compiled, 0, 10_000, 1_000_000, 1)));
         try {
             return work.get();
         } finally {

@@ -175,8 +175,8 @@ public final class Compilation {
             String source = Generator.source(graph, plan, start, steps, outputsOnly, fault);
             Generated generated = classes.get(source, s -> new Generated(JaninoClasses.define(s), nodes));
             GeneratedBody body = generated.type()
-                    .getConstructor(Primitive[].class, Attrs[].class, Shape[].class)
-                    .newInstance(ops(plan), attrs(plan), shapes(graph));
+                    .getConstructor(Primitive[].class, int[][].class, Attrs[].class, Shape[].class)
+                    .newInstance(ops(plan), args(plan), attrs(plan), shapes(graph));
             compilations.incrementAndGet();
             LOG.debug("Compiled a program of {} nodes in {} steps in {} ms", nodes, steps.size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
@@ -202,6 +202,14 @@ public final class Compilation {
             ops[i] = plan.op(i);
         }
         return ops;
+    }
+
+    private static int[][] args(Plan plan) {
+        int[][] args = new int[plan.size()][];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = plan.args(i);
+        }
+        return args;
     }
 
     private static Attrs[] attrs(Plan plan) {

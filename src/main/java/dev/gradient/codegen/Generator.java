@@ -31,6 +31,8 @@ final class Generator {
 
     /** The most estimated bytes of bytecode in one method of consecutive calls. */
     private static final int MAX_BATCH_BYTES = 2_000;
+    /** A bound on the bytecode of one call: its op, arguments and attributes loaded, the call, the store. */
+    private static final int CALL_BYTES = 40;
     /** The most method calls in one method of the call tree (5 bytes each). */
     private static final int MAX_CALLS = 200;
 
@@ -96,14 +98,13 @@ final class Generator {
         int batchBytes = 0;
         for (Fusion.Step step : steps) {
             if (step instanceof Fusion.Call call) {
-                int bytes = callBytes(call.node());
-                if (!batch.isEmpty() && batchBytes + bytes > MAX_BATCH_BYTES) {
+                if (!batch.isEmpty() && batchBytes + CALL_BYTES > MAX_BATCH_BYTES) {
                     leaves.add(calls(batch));
                     batch.clear();
                     batchBytes = 0;
                 }
                 batch.add(call.node());
-                batchBytes += bytes;
+                batchBytes += CALL_BYTES;
             } else if (step instanceof Fusion.Loop loop) {
                 if (!batch.isEmpty()) {
                     leaves.add(calls(batch));
@@ -123,6 +124,7 @@ final class Generator {
                 .append("import dev.gradient.codegen.Scalars;\n")
                 .append("import dev.gradient.graph.Attrs;\n")
                 .append("import dev.gradient.op.Primitive;\n")
+                .append("import dev.gradient.program.Plan;\n")
                 .append("import dev.gradient.tensor.Shape;\n")
                 .append("import dev.gradient.tensor.Tensor;\n")
                 .append("import java.util.function.DoubleBinaryOperator;\n")
@@ -135,9 +137,11 @@ final class Generator {
             s.append("  private static final ").append(type).append(" F").append(id)
                     .append(" = Scalars.").append(factory).append('(').append(id).append(");\n");
         }
-        s.append("  private final Primitive[] ops;\n  private final Attrs[] attrs;\n  private final Shape[] shapes;\n")
-                .append("  public Program(Primitive[] ops, Attrs[] attrs, Shape[] shapes) {\n")
-                .append("    this.ops = ops;\n    this.attrs = attrs;\n    this.shapes = shapes;\n  }\n")
+        s.append("  private final Primitive[] ops;\n  private final int[][] args;\n  private final Attrs[] attrs;\n")
+                .append("  private final Shape[] shapes;\n")
+                .append("  public Program(Primitive[] ops, int[][] args, Attrs[] attrs, Shape[] shapes) {\n")
+                .append("    this.ops = ops;\n    this.args = args;\n    this.attrs = attrs;\n    this.shapes = shapes;\n")
+                .append("  }\n")
                 .append("  public void run(Tensor[] v) {\n");
         if (fault == Fault.THROWS) {
             s.append("    if (v.length >= 0) throw new IllegalStateException(\"a fault injected by a test\");\n");
@@ -168,20 +172,12 @@ final class Generator {
         return level.isEmpty() ? null : level.get(0);
     }
 
-    /** A rough bound on the bytecode of one call: the array of arguments, the call, the store. */
-    private int callBytes(int node) {
-        return 30 + 8 * plan.args(node).length;
-    }
-
     private String calls(List<Integer> nodes) {
         StringBuilder body = new StringBuilder();
         for (int node : nodes) {
-            body.append("    v[").append(node).append("] = ops[").append(node).append("].apply(new Tensor[] {");
-            int[] args = plan.args(node);
-            for (int j = 0; j < args.length; j++) {
-                body.append(j == 0 ? "" : ", ").append("v[").append(args[j]).append(']');
-            }
-            body.append("}, attrs[").append(node).append("]);\n");
+            // the arguments gathered from the plan's slots, so that a call of any arity is a few bytes
+            body.append("    v[").append(node).append("] = ops[").append(node).append("].apply(Plan.gather(args[")
+                    .append(node).append("], v), attrs[").append(node).append("]);\n");
         }
         return method(body);
     }

@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled whether programs are compiled at all
  * @param threshold how many runs of a program are interpreted before it is compiled
  * @param maxNodes the most nodes one compiled program computes; larger ones stay interpreted
- *     (this bounds the generated source, and so the compile time)
+ *     (this bounds the generated source, and so the compile time; at most 10000, which keeps a
+ *     generated class within the class file's limits)
  * @param cacheNodes the weight of the cache of compiled classes, each weighing its nodes
  * @param queueSize the most programs waiting to be compiled; when full, a program stays
  *     interpreted for another {@code threshold} runs
@@ -31,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 public record CompileProperties(
         @DefaultValue("true") boolean enabled,
         @Min(0) @DefaultValue("200") int threshold,
-        @Min(0) @Max(20_000) @DefaultValue("5000") int maxNodes,
+        @Min(0) @Max(10_000) @DefaultValue("5000") int maxNodes,
         @Min(0) @DefaultValue("200000") long cacheNodes,
         @Min(1) @DefaultValue("64") int queueSize) {
 

@@ -21,7 +21,7 @@ public final class CompiledPaths {
     /** Never compiles. */
     static final CompileSettings INTERPRETED = new CompileSettings(false, 0, 0, 0, 1);
     /** Compiles every program at its first run, on the calling thread, so that every run is compiled. */
-    static final CompileSettings AT_ONCE = new CompileSettings(true, 0, 20_000, 1_000_000, 1);
+    static final CompileSettings AT_ONCE = new CompileSettings(true, 0, 10_000, 1_000_000, 1);
 
     private CompiledPaths() {
     }
