@@ -146,6 +146,11 @@ public final class Compilation {
         return program instanceof TieredProgram tiered && tiered.isCompiled();
     }
 
+    /** Whether a program that computes {@code nodes} nodes may be compiled ({@link CompileSettings#maxNodes}). */
+    boolean fits(int nodes) {
+        return nodes <= settings.maxNodes();
+    }
+
     /** Hands {@code task} to the compiling thread; false when its queue is full. */
     boolean submit(Runnable task) {
         try {
@@ -164,7 +169,7 @@ public final class Compilation {
      */
     CompiledProgram compile(ShapedGraph graph, Plan plan, int start, boolean outputsOnly) {
         int nodes = plan.size() - start;
-        if (nodes > settings.maxNodes()) {
+        if (!fits(nodes)) {
             LOG.debug("A program of {} nodes stays interpreted: gradient.compile.max-nodes is {}", nodes, settings.maxNodes());
             return null;
         }

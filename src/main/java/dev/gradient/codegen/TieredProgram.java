@@ -80,6 +80,11 @@ final class TieredProgram implements Program {
         if (!state.compareAndSet(INTERPRETING, QUEUED)) {
             return;
         }
+        if (!compilation.fits(plan.size() - start)) {
+            // too large: not worth a place in the queue
+            state.set(INTERPRETED_FOR_GOOD);
+            return;
+        }
         if (!compilation.submit(() -> compile(start))) {
             // the queue is full: stay interpreted, and ask again after another threshold of runs
             uses = 0;
