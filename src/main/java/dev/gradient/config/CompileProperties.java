@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * interpreted, with the same values.
  *
  * <p>Why 200 runs: generating and compiling a program and letting the JIT warm the new class
- * up costs a few milliseconds of the background thread, which a program run a handful of times
+ * up costs milliseconds of the background thread (a hundred or more for the first ones, while
+ * Janino itself is still interpreted; about two seconds at 5000 nodes on a loaded 2-core
+ * machine), which a program run a handful of times
  * (an inline expression seen once, a request's own derivative programs) would never win back,
  * while a graph used by id or in a batch reaches 200 runs within its first request or two.
  *
