@@ -16,7 +16,7 @@ package dev.gradient.codegen;
 public record CompileSettings(boolean enabled, int threshold, int maxNodes, long cacheNodes, int queueSize) {
 
     /** The defaults of {@code gradient.compile.*}, as documented in the configuration record. */
-    public static final CompileSettings DEFAULTS = new CompileSettings(true, 200, 5_000, 200_000, 64);
+    public static final CompileSettings DEFAULTS = new CompileSettings(true, 200, 5_000, 50_000, 64);
 
     /** Checks the bounds. */
     public CompileSettings {

@@ -25,7 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxNodes the most nodes one compiled program computes; larger ones stay interpreted
  *     (this bounds the generated source, and so the compile time; at most 10000, which keeps a
  *     generated class within the class file's limits)
- * @param cacheNodes the weight of the cache of compiled classes, each weighing its nodes
+ * @param cacheNodes the weight of the cache of compiled classes, each weighing its nodes; a
+ *     node costs about 100 to 300 bytes of generated source (the key, kept so that two programs
+ *     share a class only when their code is the same) plus its share of the class
  * @param queueSize the most programs waiting to be compiled; when full, a program stays
  *     interpreted for another {@code threshold} runs
  */
@@ -35,7 +37,7 @@ public record CompileProperties(
         @DefaultValue("true") boolean enabled,
         @Min(0) @DefaultValue("200") int threshold,
         @Min(0) @Max(10_000) @DefaultValue("5000") int maxNodes,
-        @Min(0) @DefaultValue("200000") long cacheNodes,
+        @Min(0) @DefaultValue("50000") long cacheNodes,
         @Min(1) @DefaultValue("64") int queueSize) {
 
     /** The settings that {@code dev.gradient.codegen} takes. */
