@@ -1,5 +1,6 @@
 package dev.gradient.engine;
 
+import dev.gradient.codegen.Compilation;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.program.Plan;
 import dev.gradient.program.Program;
@@ -11,11 +12,13 @@ import dev.gradient.program.Program;
  *     inputs and the reverse-pass nodes; its outputs are the differentiated inputs' cotangents
  * @param primalSize how many leading nodes are the original graph's, whose values can be reused
  * @param cotangentInputs node positions of the cotangent inputs, one per pulled-back output
- * @param program what runs the adjoint graph
+ * @param program what runs the adjoint graph: interpreted at first, compiled once it is hot; it
+ *     answers for the outputs only (the known primal prefix aside), since the reverse pass reads
+ *     nothing else, so a compiled run may leave other slots {@code null}
  */
 record Adjoint(ShapedGraph graph, int primalSize, int[] cotangentInputs, Program program) {
 
     Adjoint(ShapedGraph graph, int primalSize, int[] cotangentInputs) {
-        this(graph, primalSize, cotangentInputs, new Plan(graph));
+        this(graph, primalSize, cotangentInputs, Compilation.shared().outputsProgram(graph, new Plan(graph)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradient.engine;
 
+import dev.gradient.codegen.Compilation;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ShapedGraph;
@@ -21,6 +22,7 @@ public final class Compiled {
     private final ShapedGraph graph;
     private final BuildLimits limits;
     private final Plan plan;
+    private final Program program;
     private final List<String> inputNames;
     private final Map<String, Integer> inputIndex;
     private final List<String> outputNames;
@@ -31,6 +33,8 @@ public final class Compiled {
         this.graph = graph;
         this.limits = limits;
         this.plan = new Plan(graph);
+        // interpreted at first, compiled once it is hot (gradient.compile.*)
+        this.program = Compilation.shared().program(graph, plan);
         this.inputNames = graph.inputNames();
         this.inputIndex = Graph.indexOf(inputNames);
         this.outputNames = graph.outputNames();
@@ -53,7 +57,7 @@ public final class Compiled {
 
     /** What runs it: every sweep of its values goes through this. */
     Program program() {
-        return plan;
+        return program;
     }
 
     /** Its nodes flattened, for an engine that walks them beside the values (forward mode's tangents). */

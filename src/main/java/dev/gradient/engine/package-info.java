@@ -3,7 +3,7 @@
  * that checks them) and the products built on them: gradients, Jacobians, Hessians (forward
  * over reverse), JVPs and VJPs.
  *
- * <p>May import: {@code dev.gradient.program}, {@code dev.gradient.graph}, {@code
+ * <p>May import: {@code dev.gradient.program}, {@code dev.gradient.codegen}, {@code dev.gradient.graph}, {@code
  * dev.gradient.op}, {@code dev.gradient.tensor}, {@code dev.gradient.error}, {@code
  * org.springframework.stereotype}, {@code com.github.benmanes.caffeine}.
  */

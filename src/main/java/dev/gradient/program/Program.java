@@ -16,7 +16,9 @@ public interface Program {
 
     /**
      * The value of every node for {@code inputs} (in input order), reusing {@code known}: the
-     * values of the first {@code known.length} nodes, from a program that this one extends.
+     * values of the first {@code known.length} nodes, from a program that this one extends. A
+     * program made for callers that read only its outputs may leave {@code null} the slots of
+     * other nodes.
      */
     Tensor[] run(Tensor[] inputs, Tensor[] known);
 

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gradient.engine.Compiled;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.GraphBuilder;
-import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -54,23 +52,12 @@ class EveryOpIsDifferentiatedCorrectlyTest {
      */
     private static void check(Op op, OpCases.Case c, Random random, String label) {
         GraphBuilder b = new GraphBuilder(BuildLimits.NONE);
-        List<Tensor> point = new ArrayList<>();
-        int[] args = new int[c.args().size()];
-        for (int i = 0; i < args.length; i++) {
-            OpCases.Arg arg = c.args().get(i);
-            Tensor value = sample(arg.shape(), arg.domain(), random);
-            if (arg.constant()) {
-                args[i] = b.constant(value);
-            } else {
-                args[i] = b.input("x" + i, arg.shape());
-                point.add(value);
-            }
-        }
-        int y = b.apply(op, c.attrs(), args);
-        int weights = b.constant(sample(b.shape(y), OpCases.ANY, random));
+        OpCall call = OpCall.of(b, op, c, random);
+        int y = call.node();
+        int weights = b.constant(OpCall.sample(b.shape(y), OpCases.ANY, random));
         int s = b.call("sum", b.call("mul", weights, y));
         Compiled f = new Compiled(b.build(List.of(y, s), List.of("y", "s")), BuildLimits.NONE);
-        Tensor[] at = point.toArray(Tensor[]::new);
+        Tensor[] at = call.point();
         DerivativeCheck check = new DerivativeCheck(random, label);
         if (c.zeroDerivative()) {
             check.zeroDerivative(f, at, 1);
@@ -78,13 +65,5 @@ class EveryOpIsDifferentiatedCorrectlyTest {
             check.firstOrder(f, at);
             check.secondOrder(f, at, 1);
         }
-    }
-
-    private static Tensor sample(Shape shape, OpCases.Domain domain, Random random) {
-        double[] v = new double[Math.toIntExact(shape.size())];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = domain.sample(random);
-        }
-        return Tensor.of(shape, v);
     }
 }
