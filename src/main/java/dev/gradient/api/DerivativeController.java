@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,11 +96,22 @@ class DerivativeController {
         int output = call.scalarOutput(body.get("output"), "/gradient");
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.GRADIENT, p, wrt));
         call.admit(p -> CostModel.estimate(Product.GRADIENT, engine, p.compiled(), p.inputIndices(wrt), output));
-        List<GradientResult> results = call.map(p -> {
-            Derivatives.Gradient g = derivatives.gradient(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
-            return new GradientResult(Values.toJson(g.value()), Results.named(wrt, g.gradient()));
-        });
+        Point first = call.first();
+        List<GradientResult> results;
+        if (call.batch() && call.sharesOneFunction()
+                && derivatives.runsAsOneBatch(engine, first.compiled(), call.points().size())) {
+            Tensor[][] points = call.points().stream().map(Point::arguments).toArray(Tensor[][]::new);
+            results = Arrays.stream(derivatives.gradients(engine, first.compiled(), points, first.inputIndices(wrt), output))
+                    .map(g -> gradientResult(wrt, g)).toList();
+        } else {
+            results = call.map(p -> gradientResult(wrt,
+                    derivatives.gradient(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output)));
+        }
         return GradientResponse.of(call, engine.name(), results);
+    }
+
+    private static GradientResult gradientResult(List<String> wrt, Derivatives.Gradient g) {
+        return new GradientResult(Values.toJson(g.value()), Results.named(wrt, g.gradient()));
     }
 
     @Operation(summary = "The Jacobian of every output", description = "jacobian[out][in] has shape out.shape +"

@@ -64,6 +64,17 @@ final class Invocation {
         return graph.id();
     }
 
+    /** Whether every point runs the same compiled function (their inputs have the same shapes). */
+    boolean sharesOneFunction() {
+        Point first = first();
+        for (Point point : points) {
+            if (point.compiled() != first.compiled()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the request gave {@code points} rather than {@code at}. */
     boolean batch() {
         return batch;

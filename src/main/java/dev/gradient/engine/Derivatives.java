@@ -1,7 +1,9 @@
 package dev.gradient.engine;
 
+import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,67 @@ public final class Derivatives {
     public Gradient gradient(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
         Evaluation at = new Evaluation(f, point);
         return new Gradient(at.output(output), gradient(engine, at, wrt, output));
+    }
+
+    /**
+     * The value and gradient of the scalar output {@code output} at each of {@code points} (a
+     * value per input, in input order), the same numbers as {@link #gradient} gives point by
+     * point. A function of scalars made of elementwise ops runs every point in one sweep (see
+     * {@link PointwiseBatch}); any other function, or an engine that {@code "auto"} may not
+     * choose (the numeric reference), runs point by point.
+     */
+    public Gradient[] gradients(Engine engine, Compiled f, Tensor[][] points, int[] wrt, int output) {
+        Optional<Compiled> batch = runsAsOneBatch(engine, f, points.length) ? PointwiseBatch.of(f).over(points.length)
+                : Optional.empty();
+        Gradient[] results = new Gradient[points.length];
+        if (batch.isEmpty()) {
+            for (int p = 0; p < points.length; p++) {
+                results[p] = gradient(engine, f, points[p], wrt, output);
+            }
+            return results;
+        }
+        Evaluation at = new Evaluation(batch.get(), columns(points, f.inputNames().size()));
+        Tensor ones = Tensor.filled(Shape.of(points.length), 1.0);
+        Tensor[] byInput = new Tensor[wrt.length];
+        if (engine.nativeProducts().contains(Product.VJP)) {
+            byInput = engine.vjp(at, wrt, new int[] {output}, new Tensor[][] {{ones}})[0];
+        } else {
+            Tensor[][] tangents = new Tensor[wrt.length][wrt.length];
+            for (int j = 0; j < wrt.length; j++) {
+                tangents[j][j] = ones;
+            }
+            Tensor[][] columns = engine.jvp(at, wrt, new int[] {output}, tangents);
+            for (int j = 0; j < wrt.length; j++) {
+                byInput[j] = columns[j][0];
+            }
+        }
+        Tensor values = at.output(output);
+        for (int p = 0; p < points.length; p++) {
+            Tensor[] gradient = new Tensor[wrt.length];
+            for (int j = 0; j < wrt.length; j++) {
+                gradient[j] = Tensor.scalar(byInput[j].get(p));
+            }
+            results[p] = new Gradient(Tensor.scalar(values.get(p)), gradient);
+        }
+        return results;
+    }
+
+    /** Whether {@link #gradients} runs {@code points} points of {@code f} by {@code engine} as one sweep (else point by point). */
+    public boolean runsAsOneBatch(Engine engine, Compiled f, int points) {
+        return engine.automatic() && PointwiseBatch.of(f).over(points).isPresent();
+    }
+
+    /** Each input's values at every point, as one vector per input. */
+    private static Tensor[] columns(Tensor[][] points, int inputs) {
+        Tensor[] columns = new Tensor[inputs];
+        for (int k = 0; k < inputs; k++) {
+            double[] column = new double[points.length];
+            for (int p = 0; p < points.length; p++) {
+                column[p] = points[p][k].scalarValue();
+            }
+            columns[k] = Tensor.of(Shape.of(points.length), column);
+        }
+        return columns;
     }
 
     /** {@code engine}'s gradient of the scalar output {@code output} at {@code at}, one tensor per input of {@code wrt}. */

@@ -2,13 +2,16 @@ package dev.gradient.engine;
 
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.tensor.Tensor;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Reverse mode: the reverse pass is written once as an adjoint graph ({@link
- * ReverseTransform}, kept with the compiled function) and run per cotangent, reusing the
- * primal values of the point's one forward sweep. A gradient costs a small constant times the
+ * Reverse mode: gradients, VJPs and Jacobian rows run as a tape ({@link Tape}): one sweep
+ * from the last node to the first over the point's primal values, carrying every cotangent
+ * direction at once. The reverse pass is also written as an adjoint graph ({@link
+ * ReverseTransform}, kept with the compiled function), which Hessians differentiate again and
+ * which graphs without a tape run per cotangent. A gradient costs a small constant times the
  * function.
  */
 @Component
@@ -21,7 +24,7 @@ public final class ReverseEngine implements Engine {
 
     @Override
     public String description() {
-        return "Reverse mode (adjoints over the compiled graph): one backward sweep per output element; "
+        return "Reverse mode (adjoints over the compiled graph): one backward sweep carries every output element's cotangent; "
                 + "cheapest for gradients and whenever the outputs have fewer elements than the inputs.";
     }
 
@@ -32,6 +35,10 @@ public final class ReverseEngine implements Engine {
 
     @Override
     public long directionsCost(Compiled f, int[] wrt, int[] outputs, long directions) {
+        Optional<Tape> tape = ReversePasses.of(f).tape(wrt, outputs);
+        if (tape.isPresent()) {
+            return tape.get().cost(directions);
+        }
         // each direction runs the adjoint graph past the primal nodes it shares with f
         long pass = ReversePasses.of(f).adjoint(wrt, outputs).graph().cost() - f.graph().cost();
         return Cost.multiply(directions, Math.max(1, pass));
@@ -39,6 +46,12 @@ public final class ReverseEngine implements Engine {
 
     @Override
     public Tensor[][] vjp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents) {
+        Optional<Tape> tape = ReversePasses.of(at.function()).tape(wrt, outputs);
+        return tape.isPresent() ? tape.get().run(at.values(), cotangents) : vjpByAdjointGraph(at, wrt, outputs, cotangents);
+    }
+
+    /** The same products by running the adjoint graph once per direction: what graphs without a tape use. */
+    static Tensor[][] vjpByAdjointGraph(Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents) {
         Compiled function = at.function();
         Adjoint adjoint = ReversePasses.of(function).adjoint(wrt, outputs);
         ShapedGraph graph = adjoint.graph();

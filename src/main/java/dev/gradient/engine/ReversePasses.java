@@ -4,11 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reverse mode's derived graphs of one compiled function, built on demand and kept with it
- * ({@link Compiled#derived}): the adjoint graph per choice of differentiated inputs and pulled-back
- * outputs, and the gradient program that Hessians differentiate again. Bounded; thread-safe.
+ * ({@link Compiled#derived}): the adjoint graph and the tape per choice of differentiated inputs
+ * and pulled-back outputs, and the gradient program that Hessians differentiate again. Bounded; thread-safe.
  */
 final class ReversePasses {
 
@@ -17,7 +18,9 @@ final class ReversePasses {
     private final Compiled function;
     private final Cache<List<Integer>, Adjoint> adjoints = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
     private final Cache<List<Integer>, Compiled> gradientPrograms = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+    private final Cache<List<Integer>, Optional<Tape>> tapes = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
     private volatile LastAdjoint lastAdjoint;
+    private volatile LastTape lastTape;
 
     private ReversePasses(Compiled function) {
         this.function = function;
@@ -42,6 +45,20 @@ final class ReversePasses {
     }
 
     /**
+     * The first-order reverse sweep for the inputs at input indices {@code wrt} and the outputs
+     * at output indices {@code outputs}, if the graph has one ({@link Tape#build}).
+     */
+    Optional<Tape> tape(int[] wrt, int[] outputs) {
+        LastTape last = lastTape;
+        if (last != null && Arrays.equals(last.wrt(), wrt) && Arrays.equals(last.outputs(), outputs)) {
+            return last.tape();
+        }
+        Optional<Tape> tape = tapes.get(key(wrt, outputs), k -> Optional.ofNullable(Tape.build(function, wrt, outputs)));
+        lastTape = new LastTape(wrt.clone(), outputs.clone(), tape);
+        return tape;
+    }
+
+    /**
      * The gradient of output {@code output} by the inputs {@code wrt}, as a function of its own:
      * its inputs are the function's inputs followed by the output's cotangent, its outputs the
      * gradients, in {@code wrt} order.
@@ -53,6 +70,10 @@ final class ReversePasses {
 
     /** The adjoint asked for last, with what it was asked for. */
     private record LastAdjoint(int[] wrt, int[] outputs, Adjoint adjoint) {
+    }
+
+    /** The tape asked for last, with what it was asked for. */
+    private record LastTape(int[] wrt, int[] outputs, Optional<Tape> tape) {
     }
 
     private static List<Integer> key(int[] wrt, int[] outputs) {

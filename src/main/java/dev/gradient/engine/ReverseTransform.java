@@ -55,10 +55,7 @@ final class ReverseTransform {
             }
             Primitive op = (Primitive) apply.op();
             int[] args = apply.args().stream().mapToInt(Integer::intValue).toArray();
-            boolean[] needed = new boolean[args.length];
-            for (int j = 0; j < args.length; j++) {
-                needed[j] = active[args[j]];
-            }
+            boolean[] needed = needed(args, active);
             int[] contributions = op.vjp(b, args, i, cotangent[i], apply.attrs(), needed);
             for (int j = 0; j < args.length; j++) {
                 if (contributions[j] < 0 || !needed[j]) {
@@ -88,6 +85,15 @@ final class ReverseTransform {
         } else if (mask[node] != ALL_LIVE) {
             mask[node] = live == ALL_LIVE ? ALL_LIVE : b.call("maximum", mask[node], live);
         }
+    }
+
+    /** Which of the arguments {@code args} are active: depend on a differentiated input. */
+    static boolean[] needed(int[] args, boolean[] active) {
+        boolean[] needed = new boolean[args.length];
+        for (int j = 0; j < args.length; j++) {
+            needed[j] = active[args[j]];
+        }
+        return needed;
     }
 
     /** The nodes that depend on any of the nodes {@code wrt}. */

@@ -54,9 +54,21 @@ abstract class BinaryOp implements Primitive {
     /**
      * {@code pa[i] = dfa(a[i * aStep], b[i * bStep], y[i])} and the same for {@code pb} with
      * {@code dfb}, for every {@code i}: the local partials that forward mode's linearization
-     * keeps, each op's own copy of the loop for the same reason as {@link #kernel}.
+     * and the reverse sweep keep, each op's own copy of the loops for the same reason as {@link
+     * #kernel}. A {@code null} array is a partial nobody needs, and is not computed (the reverse
+     * sweep of {@code x^2} needs no {@code log(x)}).
      */
     abstract void partialsKernel(double[] a, int aStep, double[] b, int bStep, double[] y, double[] pa, double[] pb);
+
+    /**
+     * Its partial by argument {@code arg} (0 for {@code a}, 1 for {@code b}) where that is the
+     * same number everywhere, such as 1 and -1 for {@code a - b}; else NaN. The reverse sweep then
+     * scales the cotangent by it (or passes it on, for 1) instead of computing an array of it,
+     * as the graph rule skips a product with the constant 1.
+     */
+    double constantPartial(int arg) {
+        return Double.NaN;
+    }
 
     /** Its partial derivative by {@code a}, where {@code y = f(a, b)}. */
     abstract double dfa(double a, double b, double y);
@@ -91,6 +103,11 @@ abstract class BinaryOp implements Primitive {
     }
 
     @Override
+    public final boolean elementwise() {
+        return true;
+    }
+
+    @Override
     public final Shape shape(Shape[] args, Attrs attrs) {
         return Elementwise.broadcastShape(name, args);
     }
@@ -107,36 +124,70 @@ abstract class BinaryOp implements Primitive {
 
     @Override
     public final Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
+        Partials p = partials(args, out, true, true);
         Shape shape = out.shape();
-        Tensor aTensor = operand(args[0], shape);
-        Tensor bTensor = operand(args[1], shape);
-        double[] a = aTensor.values();
-        double[] b = bTensor.values();
-        int aStep = step(aTensor, out.size());
-        int bStep = step(bTensor, out.size());
-        double[] y = out.values();
-        double[] pa = new double[y.length];
-        double[] pb = new double[y.length];
-        partialsKernel(a, aStep, b, bStep, y, pa, pb);
         return tangents -> {
             if (tangents[0] == null && tangents[1] == null) {
                 return null;
             }
-            double[] t = new double[y.length];
+            double[] t = new double[out.size()];
             if (tangents[0] != null) {
                 double[] ta = operand(tangents[0], shape).values();
                 for (int i = 0; i < t.length; i++) {
-                    t[i] = Elementwise.scale(ta[i * aStep], pa[i]);
+                    t[i] = Elementwise.scale(ta[i * p.aStep()], p.pa()[i]);
                 }
             }
             if (tangents[1] != null) {
                 double[] tb = operand(tangents[1], shape).values();
                 for (int i = 0; i < t.length; i++) {
-                    t[i] += Elementwise.scale(tb[i * bStep], pb[i]);
+                    t[i] += Elementwise.scale(tb[i * p.bStep()], p.pb()[i]);
                 }
             }
             return Tensor.of(shape, t);
         };
+    }
+
+    /**
+     * The same local partials as {@link #linearize}, applied to cotangents: each argument's
+     * contribution is the cotangent times its partial, summed back over the axes along which
+     * the argument was broadcast, as the graph rule's {@code sum_to} does.
+     */
+    @Override
+    public final Pullback pullback() {
+        return (args, out, attrs, needed) -> {
+            double constantA = constantPartial(0);
+            double constantB = constantPartial(1);
+            Partials p = partials(args, out, needed[0] && Double.isNaN(constantA), needed[1] && Double.isNaN(constantB));
+            return cotangent -> new Tensor[] {
+                needed[0] ? contribution(cotangent, constantA, p.pa(), args[0].shape()) : null,
+                needed[1] ? contribution(cotangent, constantB, p.pb(), args[1].shape()) : null
+            };
+        };
+    }
+
+    /** The cotangent times the partial (the constant one where it is not NaN), summed back to the argument's shape. */
+    private static Tensor contribution(Tensor cotangent, double constant, double[] partial, Shape argShape) {
+        Tensor product = Double.isNaN(constant) ? Elementwise.multiply(cotangent, partial)
+                : constant == 1.0 ? cotangent : Elementwise.multiply(cotangent, constant);
+        return Broadcast.sumTo(product, argShape);
+    }
+
+    /** The local partials wanted at every element of the output ({@code null} where not), and the steps through the operands. */
+    private Partials partials(Tensor[] args, Tensor out, boolean wantA, boolean wantB) {
+        Shape shape = out.shape();
+        Tensor aTensor = operand(args[0], shape);
+        Tensor bTensor = operand(args[1], shape);
+        int aStep = step(aTensor, out.size());
+        int bStep = step(bTensor, out.size());
+        double[] y = out.values();
+        double[] pa = wantA ? new double[y.length] : null;
+        double[] pb = wantB ? new double[y.length] : null;
+        partialsKernel(aTensor.values(), aStep, bTensor.values(), bStep, y, pa, pb);
+        return new Partials(aStep, bStep, pa, pb);
+    }
+
+    /** What {@link #partialsKernel} computed, with the steps it read the operands by. */
+    private record Partials(int aStep, int bStep, double[] pa, double[] pb) {
     }
 
     /**

@@ -32,6 +32,7 @@ final class Comparison implements Primitive {
     @Override public Arity arity() { return Arity.exactly(2); }
     @Override public String syntax() { return "a " + symbol + " b"; }
     @Override public String summary() { return "1.0 where a " + symbol + " b, else 0.0, broadcasting."; }
+    @Override public boolean elementwise() { return true; }
     @Override public String derivativeConvention() { return "zero derivative everywhere"; }
     @Override public String higherOrderConvention() { return "zero at every order"; }
 

@@ -34,6 +34,16 @@ final class Elementwise {
         return Tensor.of(t.shape(), out);
     }
 
+    /** {@code t} times the constant {@code d}, element by element, with {@link #scale}'s exact zeros. */
+    static Tensor multiply(Tensor t, double d) {
+        double[] tv = t.values();
+        double[] out = new double[tv.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scale(tv[i], d);
+        }
+        return Tensor.of(t.shape(), out);
+    }
+
     /** The broadcast shape of all {@code args}, or an {@link GradientException} naming the op. */
     static Shape broadcastShape(String op, Shape... args) {
         Shape shape = args[0];

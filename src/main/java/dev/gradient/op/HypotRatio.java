@@ -27,7 +27,8 @@ final class HypotRatio extends BinaryOp {
     @Override public String derivativeConvention() { return "b^2/hypot^3 and -ab/hypot^3; NaN at a = b = 0"; }
     @Override void kernel(double[] a, int aStep, double[] b, int bStep, double[] y) { for (int i = 0; i < y.length; i++) y[i] = f(a[i * aStep], b[i * bStep]); }
     @Override void partialsKernel(double[] a, int aStep, double[] b, int bStep, double[] y, double[] pa, double[] pb) {
-        for (int i = 0; i < y.length; i++) { pa[i] = dfa(a[i * aStep], b[i * bStep], y[i]); pb[i] = dfb(a[i * aStep], b[i * bStep], y[i]); }
+        if (pa != null) { for (int i = 0; i < y.length; i++) { pa[i] = dfa(a[i * aStep], b[i * bStep], y[i]); } }
+        if (pb != null) { for (int i = 0; i < y.length; i++) { pb[i] = dfb(a[i * aStep], b[i * bStep], y[i]); } }
     }
     @Override double f(double a, double b) { return ratio(a, b); }
     @Override double dfa(double a, double b, double y) { double s = ratio(b, a); return s * (s / Math.hypot(a, b)); }

@@ -128,4 +128,35 @@ final class MatMul implements Primitive {
         long mn = m * n;
         return p != 0 && mn > Long.MAX_VALUE / p ? Long.MAX_VALUE : mn * p + out.size();
     }
+
+    private static final Primitive TRANSPOSE = new Transpose();
+    private static final Primitive MUL_NO_NAN = new MulNoNan();
+
+    /**
+     * The graph rule's products as numbers, for the reverse sweep: the transposes that it
+     * multiplies cotangents by are made once per point, not once per cotangent direction.
+     */
+    @Override
+    public Pullback pullback() {
+        return (args, out, attrs, needed) -> {
+            Tensor a = args[0];
+            Tensor b = args[1];
+            boolean aVector = a.shape().rank() == 1;
+            boolean bVector = b.shape().rank() == 1;
+            Tensor bT = needed[0] && !bVector ? TRANSPOSE.apply(new Tensor[] {b}, Attrs.NONE) : null;
+            Tensor aT = needed[1] && !aVector ? TRANSPOSE.apply(new Tensor[] {a}, Attrs.NONE) : null;
+            return c -> new Tensor[] {
+                !needed[0] ? null : bVector ? (aVector ? times(c, b) : outer(c, b)) : multiply(new Tensor[] {c, bT}, attrs, true),
+                !needed[1] ? null : aVector ? (bVector ? times(c, a) : outer(a, c)) : multiply(new Tensor[] {aT, c}, attrs, true)
+            };
+        };
+    }
+
+    private static Tensor times(Tensor x, Tensor y) {
+        return MUL_NO_NAN.apply(new Tensor[] {x, y}, Attrs.NONE);
+    }
+
+    private static Tensor outer(Tensor x, Tensor y) {
+        return times(x.reshape(Shape.of(x.size(), 1)), y.reshape(Shape.of(1, y.size())));
+    }
 }

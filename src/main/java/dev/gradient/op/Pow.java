@@ -49,7 +49,13 @@ final class Pow extends BinaryOp {
     }
 
     @Override void partialsKernel(double[] a, int aStep, double[] b, int bStep, double[] y, double[] pa, double[] pb) {
-        for (int i = 0; i < y.length; i++) { pa[i] = dfa(a[i * aStep], b[i * bStep], y[i]); pb[i] = dfb(a[i * aStep], b[i * bStep], y[i]); }
+        if (pa != null && bStep == 0 && b[0] == 2.0) {
+            // 2 * Math.pow(x, 1.0) is 2 * x exactly: Math.pow returns x itself for an exponent of 1
+            for (int i = 0; i < y.length; i++) {
+                pa[i] = 2.0 * a[i * aStep];
+            }
+        } else if (pa != null) { for (int i = 0; i < y.length; i++) { pa[i] = dfa(a[i * aStep], b[i * bStep], y[i]); } }
+        if (pb != null) { for (int i = 0; i < y.length; i++) { pb[i] = dfb(a[i * aStep], b[i * bStep], y[i]); } }
     }
 
     @Override double f(double a, double b) { return Math.pow(a, b); }

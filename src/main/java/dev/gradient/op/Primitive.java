@@ -36,6 +36,23 @@ public non-sealed interface Primitive extends Op {
     int[] vjp(GraphBuilder b, int[] args, int out, int cotangent, Attrs attrs, boolean[] needed);
 
     /**
+     * Whether it is elementwise: each element of its output depends only on the element at the
+     * same position of each argument (broadcast), by the same rule everywhere. A graph of such
+     * ops over scalar inputs evaluates many points in one run, with the points as a vector.
+     */
+    default boolean elementwise() {
+        return false;
+    }
+
+    /**
+     * Its VJP rule as numbers, for the first-order reverse sweep, or {@code null} (the default)
+     * where the sweep should run the graph rule {@link #vjp} instead. See {@link Pullback}.
+     */
+    default Pullback pullback() {
+        return null;
+    }
+
+    /**
      * Which elements of argument {@code arg} influence live elements of the output, as a 0/1
      * mask node of the argument's shape, given the output's live mask {@code outMask} (-1: every
      * element is live); returns -1 where every element of the argument is live. The reverse

@@ -16,6 +16,7 @@ final class Sign implements Primitive {
     @Override public Arity arity() { return Arity.exactly(1); }
     @Override public String syntax() { return "sign(x)"; }
     @Override public String summary() { return "-1, 0 or 1 by the sign of x."; }
+    @Override public boolean elementwise() { return true; }
     @Override public String derivativeConvention() { return "zero derivative everywhere, including at 0"; }
     @Override public String higherOrderConvention() { return "zero at every order"; }
     @Override public Shape shape(Shape[] args, Attrs attrs) { return args[0]; }

@@ -8,6 +8,7 @@ import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * NumPy basic indexing, {@code x[1:, 0]}: the elements that {@code attrs.spec} selects (see
@@ -15,6 +16,9 @@ import java.util.Map;
  * in place among zeros.
  */
 final class Slice implements Primitive {
+
+    private static final int PARSED_LIMIT = 1024;
+    private static final Map<String, SliceSpec> PARSED = new ConcurrentHashMap<>();
 
     @Override public String name() { return "slice"; }
     @Override public Arity arity() { return Arity.exactly(1); }
@@ -28,14 +32,27 @@ final class Slice implements Primitive {
     @Override public String syntax() { return "x[1:, 0] (or slice with attrs.spec = \"1:, 0\")"; }
     @Override public String summary() { return "The elements a NumPy basic index selects: integers drop an axis, slices keep it."; }
 
-    /** The parsed {@code attrs.spec}. */
+    /**
+     * The parsed {@code attrs.spec}. Kept by its text, since every run of a graph slices by the
+     * same few specs and parsing one costs more than the copy of a small slice; the memo is
+     * forgotten whole when it grows past {@link #PARSED_LIMIT} texts, so it stays bounded.
+     */
     static SliceSpec spec(String op, Attrs attrs) {
         String text = attrs.string("spec");
         if (text == null) {
             throw new GradientException(ErrorCode.BAD_ATTRS, op + ": the attribute 'spec' is required, such as \"1:, 0\"");
         }
-        return SliceSpec.parse(text);
+        SliceSpec spec = PARSED.get(text);
+        if (spec == null) {
+            spec = SliceSpec.parse(text);
+            if (PARSED.size() >= PARSED_LIMIT) {
+                PARSED.clear();
+            }
+            PARSED.put(text, spec);
+        }
+        return spec;
     }
+
 
     @Override
     public Shape shape(Shape[] args, Attrs attrs) {
@@ -46,13 +63,20 @@ final class Slice implements Primitive {
     public Tensor apply(Tensor[] args, Attrs attrs) {
         Tensor x = args[0];
         SliceSpec.AxisSelection[] axes = spec(name(), attrs).select(name(), x.shape());
-        int[] from = SliceSpec.sourceIndices(axes, x.shape());
+        Shape shape = SliceSpec.shapeOf(axes);
         double[] src = x.values();
+        int start = SliceSpec.contiguousStart(axes, x.shape());
+        if (start >= 0) {
+            double[] out = new double[Math.toIntExact(shape.size())];
+            System.arraycopy(src, start, out, 0, out.length);
+            return Tensor.of(shape, out);
+        }
+        int[] from = SliceSpec.sourceIndices(axes, x.shape());
         double[] out = new double[from.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = src[from[i]];
         }
-        return Tensor.of(SliceSpec.shapeOf(axes), out);
+        return Tensor.of(shape, out);
     }
 
     @Override

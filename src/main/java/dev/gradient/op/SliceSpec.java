@@ -174,6 +174,32 @@ public final class SliceSpec {
     }
 
     /**
+     * Where the selected elements start in the source if they lie there in one contiguous run,
+     * in order (such as {@code x[1:]} of a vector, or whole rows of a matrix), else -1: then
+     * slicing is one array copy, with no index map.
+     */
+    static int contiguousStart(AxisSelection[] axes, Shape source) {
+        int axis = axes.length - 1;
+        while (axis >= 0 && axes[axis].start() == 0 && axes[axis].step() == 1 && axes[axis].count() == source.dim(axis)) {
+            axis--;
+        }
+        if (axis >= 0 && axes[axis].step() != 1 && axes[axis].count() > 1) {
+            return -1;
+        }
+        for (int outer = axis - 1; outer >= 0; outer--) {
+            if (axes[outer].count() != 1) {
+                return -1;
+            }
+        }
+        int[] strides = source.strides();
+        int start = 0;
+        for (int k = 0; k < axes.length; k++) {
+            start += axes[k].start() * strides[k];
+        }
+        return start;
+    }
+
+    /**
      * For each element of the selection, in row-major order, its row-major index in a source
      * of shape {@code source}.
      */

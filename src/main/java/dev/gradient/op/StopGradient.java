@@ -16,6 +16,7 @@ final class StopGradient implements Primitive {
     @Override public Arity arity() { return Arity.exactly(1); }
     @Override public String syntax() { return "stop_gradient(x)"; }
     @Override public String summary() { return "x itself, treated as a constant by every derivative."; }
+    @Override public boolean elementwise() { return true; }
     @Override public String derivativeConvention() { return "zero derivative everywhere"; }
     @Override public String higherOrderConvention() { return "zero at every order"; }
     @Override public boolean isPublic() { return false; }

@@ -81,6 +81,11 @@ abstract class UnaryOp implements Primitive {
     }
 
     @Override
+    public final boolean elementwise() {
+        return true;
+    }
+
+    @Override
     public final Shape shape(Shape[] args, Attrs attrs) {
         return args[0];
     }
@@ -95,11 +100,26 @@ abstract class UnaryOp implements Primitive {
 
     @Override
     public final Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
-        double[] x = args[0].values();
-        double[] y = out.values();
-        double[] d = new double[x.length];
-        derivativeKernel(x, y, d);
+        double[] d = derivatives(args[0], out);
         return tangents -> tangents[0] == null ? null : Elementwise.multiply(tangents[0], d);
+    }
+
+    /**
+     * The same local derivatives as {@link #linearize}, applied to cotangents: the map is
+     * diagonal, its own transpose. Not final only so that a test op can get it wrong.
+     */
+    @Override
+    public Pullback pullback() {
+        return (args, out, attrs, needed) -> {
+            double[] d = derivatives(args[0], out);
+            return cotangent -> new Tensor[] {Elementwise.multiply(cotangent, d)};
+        };
+    }
+
+    private double[] derivatives(Tensor x, Tensor y) {
+        double[] d = new double[x.size()];
+        derivativeKernel(x.values(), y.values(), d);
+        return d;
     }
 
     @Override

@@ -43,9 +43,15 @@ final class Unslice implements Primitive {
     @Override
     public Tensor apply(Tensor[] args, Attrs attrs) {
         Shape target = Shapes.attr(name(), attrs);
-        int[] to = SliceSpec.sourceIndices(Slice.spec(name(), attrs).select(name(), target), target);
+        SliceSpec.AxisSelection[] axes = Slice.spec(name(), attrs).select(name(), target);
         double[] x = args[0].values();
         double[] out = new double[Math.toIntExact(target.size())];
+        int start = SliceSpec.contiguousStart(axes, target);
+        if (start >= 0) {
+            System.arraycopy(x, 0, out, start, x.length);
+            return Tensor.of(target, out);
+        }
+        int[] to = SliceSpec.sourceIndices(axes, target);
         for (int i = 0; i < to.length; i++) {
             out[to[i]] = x[i];
         }

@@ -22,6 +22,7 @@ final class Where implements Primitive {
     @Override public Arity arity() { return Arity.exactly(3); }
     @Override public String syntax() { return "where(cond, a, b)"; }
     @Override public String summary() { return "a where cond is non-zero, else b, broadcasting."; }
+    @Override public boolean elementwise() { return true; }
 
     @Override
     public String derivativeConvention() {

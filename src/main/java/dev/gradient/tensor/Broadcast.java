@@ -51,6 +51,13 @@ public final class Broadcast {
 
     /** {@code t} repeated along broadcast axes so that it has shape {@code to}. */
     public static Tensor broadcastTo(Tensor t, Shape to) {
+        if (t.size() == to.size()) {
+            return to.equals(t.shape()) ? t : t.reshape(to);
+        }
+        if (t.size() == 1) {
+            // what the index map would do, without building it
+            return Tensor.filled(to, t.get(0));
+        }
         int[] map = indexMap(t.shape(), to);
         if (map == null) {
             return t;
@@ -69,6 +76,17 @@ public final class Broadcast {
      * {@code t.shape()}.
      */
     public static Tensor sumTo(Tensor t, Shape to) {
+        if (to.size() == t.size()) {
+            return to.equals(t.shape()) ? t : t.reshape(to);
+        }
+        if (to.size() == 1) {
+            // what the index map would do, in the same order, without building it
+            double sum = 0.0;
+            for (double v : t.values()) {
+                sum += v;
+            }
+            return Tensor.of(to, new double[] {sum});
+        }
         int[] map = indexMap(to, t.shape());
         if (map == null) {
             return t;

@@ -40,7 +40,8 @@ public final class Tensor {
     /** A tensor of the given shape with every element equal to {@code value}. */
     public static Tensor filled(Shape shape, double value) {
         double[] values = new double[Math.toIntExact(shape.size())];
-        if (value != 0.0) {
+        if (Double.doubleToRawLongBits(value) != 0L) {
+            // new arrays hold +0.0; anything else, -0.0 included, is written
             Arrays.fill(values, value);
         }
         return new Tensor(shape, values);

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Forward and reverse mode give the same derivatives, to rounding, on seeded random graphs
- * ({@link RandomGraphs}): Jacobians, gradients, and Hessians both ways (forward over reverse,
+ * ({@link RandomGraphs}): Jacobians (reverse mode both by its tape and by its adjoint graph),
+ * gradients, and Hessians both ways (forward over reverse,
  * reverse over reverse), which are also symmetric.
  *
  * <p>The seeds are fixed ({@link Seeds}), so every build checks the same graphs;
@@ -35,6 +36,7 @@ class EnginesAgreeOnRandomGraphsTest {
 
     private static final Engine FORWARD = new ForwardEngine();
     private static final Engine REVERSE = new ReverseEngine();
+    private static final Engine ADJOINT_GRAPH = new AdjointGraphEngine();
 
     private final Derivatives derivatives = new Derivatives();
 
@@ -57,8 +59,10 @@ class EnginesAgreeOnRandomGraphsTest {
         onRandomGraphs(seed, MAX_SIZE, false, (f, point) -> {
             Tensor[][] jf = derivatives.jacobian(FORWARD, f, point, ALL_INPUTS);
             Tensor[][] jr = derivatives.jacobian(REVERSE, f, point, ALL_INPUTS);
+            Tensor[][] ja = derivatives.jacobian(ADJOINT_GRAPH, f, point, ALL_INPUTS);
             for (int j = 0; j < ALL_INPUTS.length; j++) {
                 assertClose("d f / d x" + j, jf[0][j], jr[0][j], FIRST_ORDER_TOLERANCE);
+                assertClose("d f / d x" + j + " by the adjoint graph", jf[0][j], ja[0][j], FIRST_ORDER_TOLERANCE);
             }
         });
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gradient.engine.Compiled;
 import dev.gradient.engine.Derivatives;
 import dev.gradient.engine.Evaluation;
+import dev.gradient.engine.AdjointGraphEngine;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.ForwardEngine;
 import dev.gradient.engine.ReverseEngine;
@@ -37,6 +38,7 @@ final class DerivativeCheck {
     private final Derivatives derivatives = new Derivatives();
     private final Engine forward = new ForwardEngine();
     private final Engine reverse = new ReverseEngine();
+    private final Engine adjointGraph = new AdjointGraphEngine();
     private final Random random;
     private final String label;
 
@@ -91,16 +93,23 @@ final class DerivativeCheck {
         }
     }
 
-    /** The full Jacobians of the forward and the reverse engine agree to rounding. */
+    /**
+     * The full Jacobians of the forward and the reverse engine agree to rounding, and so does
+     * reverse mode by the adjoint graph (the ops' graph VJP rules at first order), which the
+     * reverse engine's tape otherwise bypasses.
+     */
     void enginesAgreeOnTheJacobian(Compiled f, Tensor[] point) {
         int[] wrt = allInputs(f);
         Tensor[][] byForward = derivatives.jacobian(forward, f, point, wrt);
         Tensor[][] byReverse = derivatives.jacobian(reverse, f, point, wrt);
+        Tensor[][] byAdjointGraph = derivatives.jacobian(adjointGraph, f, point, wrt);
         for (int k = 0; k < byForward.length; k++) {
             for (int j = 0; j < wrt.length; j++) {
                 assertThat(byReverse[k][j].shape()).isEqualTo(byForward[k][j].shape());
                 assertClose(byReverse[k][j].values(), byForward[k][j].values(), 1e-12, ROUNDING_FLOOR,
                         "Jacobian block [" + k + "][" + j + "], reverse vs forward");
+                assertClose(byAdjointGraph[k][j].values(), byForward[k][j].values(), 1e-12, ROUNDING_FLOOR,
+                        "Jacobian block [" + k + "][" + j + "], reverse by the adjoint graph vs forward");
             }
         }
     }

@@ -1,11 +1,13 @@
 package dev.gradient.op;
 
 import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Tensor;
 
 /**
  * Test only, never registered by the service: sine with deliberately wrong derivative rules,
  * {@code forwardFactor * cos(x)} in forward mode and {@code reverseFactor * cos(x)} in reverse
- * mode, so that a gradient check has something to catch. A factor of 1 is the right rule.
+ * mode (its graph rule and its reverse sweep's numeric rule alike), so that a gradient check
+ * has something to catch. A factor of 1 is the right rule.
  */
 public final class MisdifferentiatedSin extends UnaryOp {
 
@@ -23,5 +25,21 @@ public final class MisdifferentiatedSin extends UnaryOp {
     @Override double df(double x, double y) { return forwardFactor * Math.cos(x); }
     @Override int derivative(GraphBuilder b, int x, int y) {
         return b.call("mul", b.constant(reverseFactor), b.call("cos", x));
+    }
+
+    /** The reverse sweep's rule, as wrong as the graph rule. */
+    @Override
+    public Pullback pullback() {
+        return (args, out, attrs, needed) -> cotangent -> new Tensor[] {
+            Tensor.of(cotangent.shape(), multiply(cotangent.values(), args[0].values()))
+        };
+    }
+
+    private double[] multiply(double[] cotangent, double[] x) {
+        double[] contribution = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            contribution[i] = cotangent[i] * reverseFactor * Math.cos(x[i]);
+        }
+        return contribution;
     }
 }

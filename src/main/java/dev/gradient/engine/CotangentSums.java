@@ -1,0 +1,76 @@
+package dev.gradient.engine;
+
+import dev.gradient.tensor.Tensor;
+
+/**
+ * The cotangents that a reverse sweep accumulates, per node and direction. The first
+ * contribution is kept as given (it may share its array with another tensor, so it is never
+ * written); a second one makes a new array of the sum, which this owns and adds every later
+ * contribution into in place. Sums are {@code old + new}, element by element, in the order the
+ * contributions arrive: the same doubles as the adjoint graph's chain of {@code add} nodes.
+ *
+ * <p>With one direction (a gradient) the slots are one flat array, so nothing is allocated per
+ * node; with several, a node's slots are allocated when it first gets a cotangent and dropped
+ * when its step has run, so that memory follows the sweep's frontier rather than nodes times
+ * directions.
+ */
+final class CotangentSums {
+
+    private final int directions;
+    private final Tensor[][] slots;
+    private final boolean[][] owned;
+
+    /** Room for {@code nodes} nodes and {@code directions} directions, all zero. */
+    CotangentSums(int nodes, int directions) {
+        this.directions = directions;
+        this.slots = directions == 1 ? new Tensor[][] {new Tensor[nodes]} : new Tensor[nodes][];
+        this.owned = directions == 1 ? new boolean[][] {new boolean[nodes]} : new boolean[nodes][];
+    }
+
+    /** Adds {@code contribution} to the cotangent of {@code node} in direction {@code d}. */
+    void add(int node, int d, Tensor contribution) {
+        int row = directions == 1 ? 0 : node;
+        int at = directions == 1 ? node : d;
+        if (slots[row] == null) {
+            slots[row] = new Tensor[directions];
+            owned[row] = new boolean[directions];
+        }
+        Tensor sum = slots[row][at];
+        if (sum == null) {
+            slots[row][at] = contribution;
+            return;
+        }
+        double[] into = owned[row][at] ? sum.values() : sum.values().clone();
+        double[] from = contribution.values();
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+        if (!owned[row][at]) {
+            slots[row][at] = Tensor.of(sum.shape(), into);
+            owned[row][at] = true;
+        }
+    }
+
+    /** Whether {@code node} may have a cotangent in some direction (false: it has none). */
+    boolean any(int node) {
+        return directions == 1 ? slots[0][node] != null : slots[node] != null;
+    }
+
+    /** The cotangent of {@code node} in direction {@code d}, or {@code null} for zero. */
+    Tensor get(int node, int d) {
+        if (directions == 1) {
+            return slots[0][node];
+        }
+        return slots[node] == null ? null : slots[node][d];
+    }
+
+    /** Forgets the cotangents of {@code node}, once its step has run and nothing reads them again. */
+    void release(int node) {
+        if (directions == 1) {
+            slots[0][node] = null;
+        } else {
+            slots[node] = null;
+            owned[node] = null;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.gradient.engine;
+
+import dev.gradient.error.GradientException;
+import dev.gradient.graph.Attrs;
+import dev.gradient.graph.Node;
+import dev.gradient.graph.ShapedGraph;
+import dev.gradient.op.Primitive;
+import dev.gradient.op.Pullback;
+import dev.gradient.op.Vjp;
+import dev.gradient.program.ElementOperations;
+import dev.gradient.program.Plan;
+import dev.gradient.tensor.Tensor;
+
+/**
+ * The first-order reverse sweep as a tape: one step per node that depends on a differentiated
+ * input, run from the last node to the first over the primal values, accumulating each
+ * argument's cotangent in arrays. What reverse mode runs for gradients, VJPs and Jacobian rows;
+ * the adjoint graph ({@link ReverseTransform}) stays for Hessians, which differentiate the
+ * reverse pass again.
+ *
+ * <p>Vector form, like forward mode: one sweep carries every cotangent direction, and each
+ * node's local partials are computed once and applied to all of them. A node whose op has a
+ * numeric rule ({@link Primitive#pullback}) runs it; any other node runs its op's graph rule
+ * ({@link Primitive#vjp}) as a small program of its own, so every op is covered and gives the
+ * numbers the adjoint graph would. Contributions are summed in the adjoint graph's order.
+ *
+ * <p>A tape does not exist ({@link #build} returns {@code null}) for graphs where an op marks
+ * elements dead ({@code where}, through {@link Primitive#liveMask}): there the adjoint graph's
+ * live masks decide what is zero, and reverse mode runs that graph instead.
+ *
+ * <p>Immutable and safe for concurrent sweeps: each sweep has its own cotangents. Built in one
+ * loop, run in one loop: no recursion, whatever the graph's depth.
+ */
+final class Tape {
+
+    private final ShapedGraph graph;
+    private final int[] wrtNodes;
+    private final int[] outputNodes;
+    private final Step[] steps;
+    private final Plan plan;
+    private final long partialsCost;
+    private final long directionCost;
+
+    private Tape(ShapedGraph graph, int[] wrtNodes, int[] outputNodes, Step[] steps, Plan plan) {
+        this.graph = graph;
+        this.wrtNodes = wrtNodes;
+        this.outputNodes = outputNodes;
+        this.steps = steps;
+        this.plan = plan;
+        long partials = 0;
+        long direction = 0;
+        for (int i = 0; i < steps.length; i++) {
+            if (steps[i] instanceof NumericStep) {
+                partials = Cost.add(partials, plan.cost(i));
+                direction = Cost.add(direction, plan.cost(i));
+            } else if (steps[i] instanceof GraphRuleStep rule) {
+                direction = Cost.add(direction, rule.cost());
+            }
+        }
+        this.partialsCost = partials;
+        this.directionCost = direction;
+    }
+
+    /**
+     * The element operations of a sweep with {@code directions} directions, at most: the local
+     * partials of every node with a numeric rule once, then every step once per direction.
+     * What {@link ElementOperations} counts of a sweep never exceeds it.
+     */
+    long cost(long directions) {
+        return Cost.add(partialsCost, Cost.multiply(directions, directionCost));
+    }
+
+    /**
+     * The tape of {@code f} for the inputs at input indices {@code wrt} and the outputs at output
+     * indices {@code outputs}, or {@code null} where the graph needs live masks.
+     */
+    static Tape build(Compiled f, int[] wrt, int[] outputs) {
+        ShapedGraph graph = f.graph();
+        int[] wrtNodes = f.nodePositions(wrt);
+        boolean[] active = ReverseTransform.activeNodes(graph, wrtNodes);
+        Step[] steps = new Step[graph.size()];
+        long ruleNodes = 0;
+        for (int i = 0; i < steps.length; i++) {
+            if (!active[i] || !(graph.nodes().get(i) instanceof Node.Apply apply)) {
+                continue;
+            }
+            Primitive op = (Primitive) apply.op();
+            int[] args = apply.args().stream().mapToInt(Integer::intValue).toArray();
+            boolean[] needed = ReverseTransform.needed(args, active);
+            Pullback pullback = op.pullback();
+            if (pullback != null) {
+                steps[i] = new NumericStep(i, args, needed, apply.attrs(), pullback);
+                continue;
+            }
+            GraphRuleStep step = GraphRuleStep.of(graph, i, apply, args, needed, f);
+            if (step == null) {
+                return null;
+            }
+            ruleNodes += step.rule().size();
+            // the rules are derivative graphs, which count towards the limit beside the graph's own nodes
+            if (graph.size() + ruleNodes > f.limits().maxNodes()) {
+                throw GradientException.limitExceeded("gradient.limits.max-nodes", "the reverse pass would have more than "
+                        + f.limits().maxNodes() + " nodes");
+            }
+            steps[i] = step;
+        }
+        int[] outputNodes = new int[outputs.length];
+        for (int k = 0; k < outputs.length; k++) {
+            outputNodes[k] = graph.outputs().get(outputs[k]);
+        }
+        return new Tape(graph, wrtNodes, outputNodes, steps, f.plan());
+    }
+
+    /**
+     * The cotangents of the differentiated inputs, {@code [direction][wrt]}, for the output
+     * cotangents {@code cotangents[direction][output]} ({@code null} is zero), over the primal
+     * values {@code values} of every node.
+     */
+    Tensor[][] run(Tensor[] values, Tensor[][] cotangents) {
+        int directions = cotangents.length;
+        CotangentSums sums = new CotangentSums(steps.length, directions);
+        for (int k = 0; k < outputNodes.length; k++) {
+            for (int d = 0; d < directions; d++) {
+                if (cotangents[d][k] != null && (steps[outputNodes[k]] != null || isWrt(outputNodes[k]))) {
+                    sums.add(outputNodes[k], d, cotangents[d][k]);
+                }
+            }
+        }
+        long[] counter = ElementOperations.counter();
+        for (int i = steps.length - 1; i >= 0; i--) {
+            Step step = steps[i];
+            if (step == null || !sums.any(i)) {
+                continue;
+            }
+            Vjp vjp = step.at(values);
+            int swept = 0;
+            for (int d = 0; d < directions; d++) {
+                Tensor own = sums.get(i, d);
+                if (own == null) {
+                    continue;
+                }
+                swept++;
+                Tensor[] contributions = vjp.apply(own);
+                for (int j = 0; j < contributions.length; j++) {
+                    if (contributions[j] != null && step.needed()[j]) {
+                        sums.add(step.args()[j], d, contributions[j]);
+                    }
+                }
+            }
+            if (counter != null && step instanceof NumericStep) {
+                // the local partials once, then one application of them per direction swept
+                counter[0] += plan.cost(i) * (1L + swept);
+            }
+            if (!isWrt(i)) {
+                sums.release(i);
+            }
+        }
+        Tensor[][] result = new Tensor[directions][wrtNodes.length];
+        for (int j = 0; j < wrtNodes.length; j++) {
+            for (int d = 0; d < directions; d++) {
+                Tensor c = sums.get(wrtNodes[j], d);
+                result[d][j] = c != null ? c : Tensor.zeros(graph.shape(wrtNodes[j]));
+            }
+        }
+        return result;
+    }
+
+    private boolean isWrt(int node) {
+        for (int w : wrtNodes) {
+            if (w == node) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One node's reverse step: its VJP at the primal values. */
+    sealed interface Step permits NumericStep, GraphRuleStep {
+
+        /** The node's argument slots. */
+        int[] args();
+
+        /** Which arguments depend on a differentiated input. */
+        boolean[] needed();
+
+        /** The node's VJP where every node's value is {@code values}. */
+        Vjp at(Tensor[] values);
+    }
+
+    /** A node whose op has a numeric rule. */
+    private record NumericStep(int node, int[] args, boolean[] needed, Attrs attrs, Pullback pullback) implements Step {
+
+        @Override
+        public Vjp at(Tensor[] values) {
+            return pullback.at(Plan.gather(args, values), values[node], attrs, needed);
+        }
+    }
+}
