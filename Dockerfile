@@ -21,6 +21,11 @@ EXPOSE 8080
 # Size the heap from the container's memory limit, not the host's, and leave a quarter for
 # metaspace, threads and buffers; a JVM that runs out of memory exits so that it is restarted.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# matmul runs on dev.ludovic.netlib's Java BLAS here (GET /engines says which): its native path
+# is JNI glue built against glibc, which Alpine (musl) lacks, so an OpenBLAS from apk could not be
+# loaded. An image on a glibc base with libopenblas0 gets the native one; it then runs on one
+# thread, because the service's parallelism is one request per thread, not threads per product.
+ENV OPENBLAS_NUM_THREADS=1
 # Liveness as Docker sees it; busybox wget is in the Alpine base. The service reports a lost
 # Redis as DEGRADED, still 200: it keeps serving inline requests.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

@@ -2,6 +2,7 @@ package dev.gradient.api;
 
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.EngineRegistry;
+import dev.gradient.op.MatrixProducts;
 import dev.gradient.op.Op;
 import dev.gradient.op.OpRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,7 +60,12 @@ class CatalogController {
     /** An engine, as {@code GET /engines} lists it. */
     record EngineInfo(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "forward") String name,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String description) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String description,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The BLAS that runs this engine's matrix"
+                    + " products (matmul and its derivatives, from about 1,000 multiply-adds): dev.ludovic.netlib.blas.JNIBLAS"
+                    + " is the system's native library (OpenBLAS, libblas.so.3) through JNI; VectorBLAS, Java11BLAS and"
+                    + " Java8BLAS are Java implementations, used where no native library is found. The same for every"
+                    + " engine of one server.", example = "dev.ludovic.netlib.blas.JNIBLAS") String blas) {
     }
 
     private final List<OpInfo> ops;
@@ -68,7 +74,8 @@ class CatalogController {
     CatalogController(EngineRegistry engines, OpRegistry ops) {
         // both registries are fixed at startup, so the answers are too
         this.ops = ops.publicOps().stream().map(OpInfo::of).toList();
-        this.engines = engines.all().stream().map(e -> new EngineInfo(e.name(), e.description())).toList();
+        this.engines = engines.all().stream()
+                .map(e -> new EngineInfo(e.name(), e.description(), MatrixProducts.implementation())).toList();
     }
 
     @Operation(summary = "Every op", description = "Every op that graph nodes and expressions may use: its arity,"

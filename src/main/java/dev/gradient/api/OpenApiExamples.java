@@ -53,7 +53,7 @@ final class OpenApiExamples {
             Map.entry("engines", Map.of("200", """
                     [{"name": "forward", "description": "Forward mode (tangent propagation), vector form: one sweep\
                      carries all tangent directions; cheapest when the differentiated inputs have fewer elements than\
-                     the outputs."},
+                     the outputs.", "blas": "dev.ludovic.netlib.blas.JNIBLAS"},
                      {"name": "numeric", "description": "Numeric reference, not AD: central differences with one\
                      Richardson extrapolation, (4 D(h/2) - D(h)) / 3, with a step per input element of h = eps^(1/5) *\
                      max(1, |x|) (about 7.4e-4 * max(1, |x|)); four evaluations of the function per JVP direction, VJPs\
@@ -61,10 +61,10 @@ final class OpenApiExamples {
                      each derivative: truncation |f'''''| h^4 / 480 (about 6e-16 |f'''''| where |x| <= 1) plus round-off\
                      about 3 eps |f| / h, |f| the size of the terms f is computed from (about 9e-13 |f| where |x| <= 1):\
                      about 1e-12 relative where f is smooth and well scaled, meaningless at kinks and singularities. For\
-                     checking the AD engines (POST /check); \\"auto\\" never picks it."},
+                     checking the AD engines (POST /check); \\"auto\\" never picks it.", "blas": "dev.ludovic.netlib.blas.JNIBLAS"},
                      {"name": "reverse", "description": "Reverse mode (adjoints over the compiled graph): one backward\
                      sweep per output element; cheapest for gradients and whenever the outputs have fewer elements\
-                     than the inputs."}]""")),
+                     than the inputs.", "blas": "dev.ludovic.netlib.blas.JNIBLAS"}]""")),
             Map.entry("ops", Map.of("200", """
                     [{"name": "sum", "arity": {"min": 1, "max": 1}, "attrs": [{"name": "axis", "type": "int",
                      "required": false, "description": "the axis to sum over; all elements when absent"}],

@@ -75,18 +75,7 @@ final class MatMul implements Primitive {
         int m = a.rank() == 2 ? a.dim(0) : 1;
         int n = a.dim(a.rank() - 1);
         int p = b.rank() == 2 ? b.dim(1) : 1;
-        double[] x = args[0].values();
-        double[] y = args[1].values();
-        double[] z = new double[m * p];
-        for (int i = 0; i < m; i++) {
-            for (int k = 0; k < n; k++) {
-                double xik = x[i * n + k];
-                for (int j = 0; j < p; j++) {
-                    z[i * p + j] += zeroExactProducts ? Elementwise.scale(xik, y[k * p + j]) : xik * y[k * p + j];
-                }
-            }
-        }
-        return Tensor.of(out, z);
+        return Tensor.of(out, MatrixProducts.multiply(args[0].values(), m, n, args[1].values(), p, false, false, zeroExactProducts));
     }
 
     @Override

@@ -5,6 +5,7 @@
  * layer with {@code graph} (see there).
  *
  * <p>May import: {@code dev.gradient.graph}, {@code dev.gradient.tensor}, {@code
- * dev.gradient.error}, {@code org.hipparchus}.
+ * dev.gradient.error}, {@code org.hipparchus}, {@code dev.ludovic.netlib} (the BLAS behind matrix
+ * products, {@link dev.gradient.op.MatrixProducts}).
  */
 package dev.gradient.op;

@@ -2,6 +2,7 @@ package dev.gradient.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradient.op.MatrixProducts;
 import dev.gradient.op.OpRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,14 @@ class CatalogTest extends ApiTest {
             assertThat(engine.path("description").asString()).isNotBlank();
         }
         assertThat(names).contains("forward", "reverse").doesNotContain("auto");
+    }
+
+    @Test
+    void enginesSayWhichBlasRunsTheirMatrixProducts() {
+        for (JsonNode engine : api.get("/engines").json()) {
+            assertThat(engine.path("blas").asString()).as(engine.path("name").asString())
+                    .isEqualTo(MatrixProducts.implementation()).startsWith("dev.ludovic.netlib.blas.");
+        }
     }
 
     private static JsonNode find(JsonNode ops, String name) {

@@ -113,6 +113,6 @@ class ErrorCodesDocumentedTest {
     /** The README's configuration tables also show environment variables, such as GRADIENT_LIMITS_MAX_NODES. */
     private static boolean isEnvironmentVariable(String word) {
         return word.startsWith("GRADIENT_") || word.startsWith("SPRING_") || word.startsWith("JAVA_")
-                || word.startsWith("JAZZER_") || word.equals("OUT_OF_SERVICE");
+                || word.startsWith("JAZZER_") || word.startsWith("OPENBLAS_") || word.equals("OUT_OF_SERVICE");
     }
 }
