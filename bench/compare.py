@@ -111,8 +111,11 @@ def main():
 
     jmh = load_jmh(args.jmh)
     peers_data, peers, skipped = load_peers(args.peers)
-    commit = args.commit or subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
-                                           text=True).stdout.strip()
+    commit = args.commit
+    if not commit:
+        def git(*words):
+            return subprocess.run(["git", "-C", ROOT, *words], capture_output=True, text=True).stdout.strip()
+        commit = git("rev-parse", "--short", "HEAD") + (" with uncommitted changes" if git("status", "--porcelain") else "")
 
     def ours(method, params):
         return jmh.get((method, tuple(sorted(params.items())))) if method else None
@@ -179,12 +182,16 @@ def main():
     print()
 
     versions = peers_data["versions"]
-    print(f"Commit {commit}; JMH run from {os.path.relpath(args.jmh)}, peers run at {peers_data['date']}"
+    print(f"Commit {commit}; JMH figures from {args.jmh}, peers run at {peers_data['date']}"
           f" (Python {versions['python']}, PyTorch {versions['torch']}, JAX {versions['jax']}, jaxlib {versions['jaxlib']},"
           f" float64, one thread; best of {peers_data['timing']['repeats']} repetitions after"
           f" {peers_data['timing']['warmup']} warm-up calls). Ours and hand-written: JMH average time ± its 99.9% error.")
     if args.command:
         print(f"Command: `{args.command}`")
+    slow = [r for r in peers_data["results"] if r["peer"] == "jax" and r["first_call_seconds"] >= 1.0]
+    if slow:
+        print("JAX's first calls, which compile (not in the figures): " + ", ".join(
+            f"{r['workload']} {r['first_call_seconds']:.0f} s" for r in slow) + ".")
     for (peer, workload), reason in sorted(skipped.items()):
         print(f"- \\* {peer}, {workload}: not measured: {reason}")
 
