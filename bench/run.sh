@@ -3,16 +3,28 @@
 # then PyTorch and JAX on the same workloads (bench/peers.py, JSON to target/peers.json), then
 # the Markdown table (bench/compare.py) on stdout and in target/bench-table.md.
 #
-#   bench/run.sh                         # JMH_OPTS default: -f 1 -wi 3 -i 5 -w 1s -r 1s
+#   bench/run.sh                         # JMH_OPTS default: -f 1, the class's own iterations (about 3 minutes)
 #   JMH_OPTS="-f 1 -wi 5 -i 10" bench/run.sh
 #   BENCH_VENV=/tmp/benchenv bench/run.sh   # reuse a venv: the default, target/bench-venv, goes with `clean`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jmh_opts=${JMH_OPTS:-"-f 1 -wi 3 -i 5 -w 1s -r 1s"}
+jmh_opts=${JMH_OPTS:-"-f 1"}
 jmh_args="EngineTargetsBenchmark $jmh_opts -rf json -rff target/jmh.json"
 python=${BENCH_HOST_PYTHON:-python3}
 command -v "$python" > /dev/null || { echo "run.sh: $python not found (set BENCH_HOST_PYTHON)" >&2; exit 2; }
+
+# JMH allows one run per machine (/tmp/jmh.lock) and two would disturb each other: wait for another's end
+waited=0
+while pgrep -f "org.openjdk.jmh" > /dev/null; do
+    if [ "$waited" -ge "${BENCH_WAIT:-1800}" ]; then
+        echo "run.sh: another JMH run is still going after ${waited}s; try again later (BENCH_WAIT sets the wait)" >&2
+        exit 1
+    fi
+    [ "$waited" -eq 0 ] && echo "run.sh: another JMH run is going on this machine; waiting for it to end" >&2
+    sleep 10
+    waited=$((waited + 10))
+done
 
 echo "run.sh: JMH: $jmh_args" >&2
 ./mvnw -B -ntp -Pbench clean verify -Djmh.args="$jmh_args" >&2

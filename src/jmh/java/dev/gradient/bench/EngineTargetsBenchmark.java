@@ -162,12 +162,17 @@ public class EngineTargetsBenchmark {
         }
     }
 
+    // A call takes tens of milliseconds and its garbage is large: 2 s iterations, as ReverseOverheadBenchmark's.
     @Benchmark
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
     public Derivatives.Gradient chainGradient(Chain c) {
         return derivatives.gradient(reverse, c.function, c.point, BenchmarkFunctions.range(4), 0);
     }
 
     @Benchmark
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
     public Tensor[] chainPrimal(Chain c) {
         return derivatives.evaluate(c.function, c.point);
     }
