@@ -29,14 +29,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * at n = 10, 1,000 and 100,000; the MLP loss 784-128-10 on a batch of 32, its gradient by every
  * weight and its primal; the 100,000-node scalar chain's gradient and primal (and a 10,000-node
  * one, the longest that JAX compiles in reasonable time); and a batch of 10,000 points of the
- * two-dimensional Rosenbrock function, one gradient per point as the service runs a batch,
- * without HTTP.
+ * two-dimensional Rosenbrock function through {@link Derivatives#gradients}, as {@code POST
+ * /gradient} runs a batch (a pointwise function: one sweep over vectors of the points), without
+ * HTTP.
  *
  * <p>{@code bench/run.sh} runs it with JSON output and {@code bench/compare.py} puts its scores
  * beside PyTorch's and JAX's for the same workloads ({@code bench/peers.py}). Each hand-written
  * loop is checked against the engine's gradient in setup, so that it bounds the same
- * computation. Everything runs on the benchmark thread: the service spreads a batch of 256
- * points or more over the common fork-join pool, which this does not measure.
+ * computation. Everything runs on the benchmark thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -180,12 +180,7 @@ public class EngineTargetsBenchmark {
     /** One call: the gradient at each of the 10,000 points, in order, on the engine "auto" picks. */
     @Benchmark
     public Derivatives.Gradient[] batchGradient() {
-        int[] wrt = {0, 1};
-        Derivatives.Gradient[] out = new Derivatives.Gradient[POINTS];
-        for (int i = 0; i < POINTS; i++) {
-            out[i] = derivatives.gradient(batchEngine, rosenbrock2d, batch[i], wrt, 0);
-        }
-        return out;
+        return derivatives.gradients(batchEngine, rosenbrock2d, batch, new int[] {0, 1}, 0);
     }
 
     @Benchmark
