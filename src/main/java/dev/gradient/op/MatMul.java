@@ -129,12 +129,12 @@ final class MatMul implements Primitive {
         return p != 0 && mn > Long.MAX_VALUE / p ? Long.MAX_VALUE : mn * p + out.size();
     }
 
-    private static final Primitive TRANSPOSE = new Transpose();
     private static final Primitive MUL_NO_NAN = new MulNoNan();
 
     /**
-     * The graph rule's products as numbers, for the reverse sweep: the transposes that it
-     * multiplies cotangents by are made once per point, not once per cotangent direction.
+     * The graph rule's products as numbers, for the reverse sweep: {@code c B^T} and {@code A^T c}
+     * with zero-exact products, as {@code matmul_no_nan} of a transpose computes them, but with the
+     * transpose left to the product ({@link MatrixProducts}) rather than copied.
      */
     @Override
     public Pullback pullback() {
@@ -143,11 +143,14 @@ final class MatMul implements Primitive {
             Tensor b = args[1];
             boolean aVector = a.shape().rank() == 1;
             boolean bVector = b.shape().rank() == 1;
-            Tensor bT = needed[0] && !bVector ? TRANSPOSE.apply(new Tensor[] {b}, Attrs.NONE) : null;
-            Tensor aT = needed[1] && !aVector ? TRANSPOSE.apply(new Tensor[] {a}, Attrs.NONE) : null;
+            int m = aVector ? 1 : a.shape().dim(0);
+            int n = a.shape().dim(a.shape().rank() - 1);
+            int p = bVector ? 1 : b.shape().dim(1);
             return c -> new Tensor[] {
-                !needed[0] ? null : bVector ? (aVector ? times(c, b) : outer(c, b)) : multiply(new Tensor[] {c, bT}, attrs, true),
-                !needed[1] ? null : aVector ? (bVector ? times(c, a) : outer(a, c)) : multiply(new Tensor[] {aT, c}, attrs, true)
+                !needed[0] ? null : bVector ? (aVector ? times(c, b) : outer(c, b))
+                        : Tensor.of(a.shape(), MatrixProducts.multiply(c.values(), m, p, b.values(), n, false, true, true)),
+                !needed[1] ? null : aVector ? (bVector ? times(c, a) : outer(a, c))
+                        : Tensor.of(b.shape(), MatrixProducts.multiply(a.values(), n, m, c.values(), p, true, false, true))
             };
         };
     }

@@ -10,6 +10,8 @@ import dev.gradient.tensor.Tensor;
 /** The transpose of a matrix (2-D only). Linear, and its own transpose. */
 final class Transpose implements Primitive {
 
+    private static final int TILE = 32;
+
     @Override public String name() { return "transpose"; }
     @Override public Arity arity() { return Arity.exactly(1); }
     @Override public String syntax() { return "transpose(A)"; }
@@ -30,9 +32,16 @@ final class Transpose implements Primitive {
         int cols = shape.dim(1);
         double[] x = args[0].values();
         double[] out = new double[x.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                out[i * cols + j] = x[j * rows + i];
+        // in tiles, so that both the rows read and the rows written stay in cache
+        for (int i0 = 0; i0 < rows; i0 += TILE) {
+            int iEnd = Math.min(rows, i0 + TILE);
+            for (int j0 = 0; j0 < cols; j0 += TILE) {
+                int jEnd = Math.min(cols, j0 + TILE);
+                for (int i = i0; i < iEnd; i++) {
+                    for (int j = j0; j < jEnd; j++) {
+                        out[i * cols + j] = x[j * rows + i];
+                    }
+                }
             }
         }
         return Tensor.of(shape, out);
