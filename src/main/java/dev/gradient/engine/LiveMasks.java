@@ -114,6 +114,21 @@ final class LiveMasks {
         return mask == null ? contribution : WHERE.apply(new Tensor[] {mask, contribution, ZERO}, Attrs.NONE);
     }
 
+    /**
+     * {@code mask}, or {@code null} (all live) where every element of it is non-zero: keeping
+     * the live elements of a contribution under such a mask gives the contribution itself, bit
+     * for bit, and every rule gives the same masks for it as for "all live". The branches of a
+     * {@code where} usually join to such a mask, so that the nodes before it need no masks.
+     */
+    private static Tensor allNonZero(Tensor mask) {
+        for (double v : mask.values()) {
+            if (v == 0.0) {
+                return mask;
+            }
+        }
+        return null;
+    }
+
     /** One sweep's masks: per node unset, all live, or a 0/1 tensor of the node's shape. */
     final class Sweep {
 
@@ -151,7 +166,7 @@ final class LiveMasks {
                     inputs[slots.length] = masks[node];
                 }
                 Tensor[] ruleValues = rules[j].run(inputs, new Tensor[0]);
-                result[j] = ruleValues[rules[j].outputSlot(0)];
+                result[j] = allNonZero(ruleValues[rules[j].outputSlot(0)]);
             }
             return result;
         }
@@ -163,8 +178,13 @@ final class LiveMasks {
             }
             if (live == null) {
                 allLive(node);
+                return;
+            }
+            Tensor joined = allNonZero(masks[node] == null ? live : MAXIMUM.apply(new Tensor[] {masks[node], live}, Attrs.NONE));
+            if (joined == null) {
+                allLive(node);
             } else {
-                masks[node] = masks[node] == null ? live : MAXIMUM.apply(new Tensor[] {masks[node], live}, Attrs.NONE);
+                masks[node] = joined;
             }
         }
     }
