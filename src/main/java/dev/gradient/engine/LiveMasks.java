@@ -1,5 +1,6 @@
 package dev.gradient.engine;
 
+import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.GraphBuilder;
@@ -30,14 +31,12 @@ final class LiveMasks {
     private final int[][] inputSlots;
     private final Plan[][] whenAllLive;
     private final Plan[][] whenMasked;
-    private final long nodes;
     private final long cost;
 
-    private LiveMasks(int[][] inputSlots, Plan[][] whenAllLive, Plan[][] whenMasked, long nodes, long cost) {
+    private LiveMasks(int[][] inputSlots, Plan[][] whenAllLive, Plan[][] whenMasked, long cost) {
         this.inputSlots = inputSlots;
         this.whenAllLive = whenAllLive;
         this.whenMasked = whenMasked;
-        this.nodes = nodes;
         this.cost = cost;
     }
 
@@ -46,8 +45,12 @@ final class LiveMasks {
         return op.liveMask(b, j, argNodes, out, -1, apply.attrs()) >= 0;
     }
 
-    /** The mask rules of every node of {@code graph} where {@code active}, for the arguments where also active. */
-    static LiveMasks build(ShapedGraph graph, boolean[] active, BuildLimits limits) {
+    /**
+     * The mask rules of every node of {@code graph} where {@code active}, for the arguments where
+     * also active; {@code budget} is how many rule nodes they may have in all, checked as they
+     * are built (the limit {@code max-nodes} is exceeded beyond it).
+     */
+    static LiveMasks build(ShapedGraph graph, boolean[] active, BuildLimits limits, long budget) {
         int n = graph.size();
         int[][] inputSlots = new int[n][];
         Plan[][] whenAllLive = new Plan[n][];
@@ -66,12 +69,16 @@ final class LiveMasks {
                     whenAllLive[i][j] = rule(graph, i, apply, args, j, false, limits);
                     whenMasked[i][j] = rule(graph, i, apply, args, j, true, limits);
                     nodes += size(whenAllLive[i][j]) + size(whenMasked[i][j]);
+                    if (nodes > budget) {
+                        throw GradientException.limitExceeded("gradient.limits.max-nodes",
+                                "the reverse pass would have more than " + limits.maxNodes() + " nodes");
+                    }
                     cost = Cost.add(cost, Cost.add(cost(whenAllLive[i][j]), cost(whenMasked[i][j])));
                 }
             }
             inputSlots[i] = new RuleGraph(graph, i, args, limits).slots();
         }
-        return new LiveMasks(inputSlots, whenAllLive, whenMasked, nodes, cost);
+        return new LiveMasks(inputSlots, whenAllLive, whenMasked, cost);
     }
 
     private static long size(Plan plan) {
@@ -92,11 +99,6 @@ final class LiveMasks {
         int outMask = masked ? rule.builder.input("output mask", graph.shape(node)) : -1;
         int mask = ((Primitive) apply.op()).liveMask(rule.builder, j, rule.argNodes, rule.out, outMask, apply.attrs());
         return mask < 0 ? null : new Plan(rule.builder.build(List.of(mask), List.of("mask")));
-    }
-
-    /** How many nodes the rules have: derivative graphs, which count towards {@code max-nodes}. */
-    long nodes() {
-        return nodes;
     }
 
     /** The element operations of one sweep's masks, at most (they are computed once per point). */

@@ -128,11 +128,7 @@ final class Tape {
         }
         LiveMasks masks = null;
         if (marksDead) {
-            masks = LiveMasks.build(graph, active, f.limits());
-            if (graph.size() + ruleNodes + masks.nodes() > f.limits().maxNodes()) {
-                throw GradientException.limitExceeded("gradient.limits.max-nodes", "the reverse pass would have more than "
-                        + f.limits().maxNodes() + " nodes");
-            }
+            masks = LiveMasks.build(graph, active, f.limits(), f.limits().maxNodes() - graph.size() - ruleNodes);
         }
         int[] outputNodes = new int[outputs.length];
         for (int k = 0; k < outputs.length; k++) {

@@ -81,6 +81,18 @@ class LimitsTest extends ApiTest {
     }
 
     @Test
+    void theRulesOfAReverseSweepWithWhereCountTowardsTheNodeLimit() {
+        // where's VJP rule and its live masks run as small derivative graphs of their own
+        StringBuilder expression = new StringBuilder("x");
+        for (int i = 0; i < 8; i++) {
+            expression.insert(0, "where(x > 0, sin(").append("), x)");
+        }
+        String request = "{'expression': '" + expression + "', 'at': {'x': 1}}";
+        ok("/evaluate", request);
+        limit("/gradient", request, "gradient.limits.max-nodes");
+    }
+
+    @Test
     void tooManyElementsInAValue() {
         JsonNode p = limit("/evaluate", "{'expression': 'sum(x)', 'at': {'x': [" + "1, ".repeat(100) + "1]}}",
                 "gradient.limits.max-elements");
