@@ -11,7 +11,10 @@ import dev.gradient.tensor.Tensor;
  * graph rule ({@link Primitive#vjp}) on its own.
  *
  * <p>It must agree with the graph rule to rounding, zero-exact products included: a zero
- * cotangent or a zero partial contributes exactly zero.
+ * cotangent or a zero partial contributes exactly zero. It must give every needed argument a
+ * contribution, and an op that has one must not mark elements dead where its whole output is
+ * live ({@link Primitive#liveMask} gives -1 for an output mask of -1), since the tape looks for
+ * such ops (such as {@code where}) only among the ops without one.
  */
 @FunctionalInterface
 public interface Pullback {
