@@ -201,9 +201,8 @@ final class Tape {
                 // the local partials once, then one application of them per direction swept
                 counter[0] += plan.cost(i) * (1L + swept);
             }
-            if (!isWrt(i)) {
-                sums.release(i);
-            }
+            // a node with a step applies an op, so it is no differentiated input: nothing reads it again
+            sums.release(i);
         }
         Tensor[][] result = new Tensor[directions][wrtNodes.length];
         for (int j = 0; j < wrtNodes.length; j++) {
