@@ -46,11 +46,6 @@ final class CotangentSums {
         }
     }
 
-    /** Whether {@code node} keeps its cotangent as a double. */
-    boolean isScalar(int node) {
-        return scalarNodes[node];
-    }
-
     /** The cotangent of the scalar node {@code node}, or 0. */
     double scalar(int node) {
         return scalarSums[node];

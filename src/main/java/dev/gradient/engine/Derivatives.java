@@ -44,8 +44,7 @@ public final class Derivatives {
      * choose (the numeric reference), runs point by point.
      */
     public Gradient[] gradients(Engine engine, Compiled f, Tensor[][] points, int[] wrt, int output) {
-        Optional<Compiled> batch = runsAsOneBatch(engine, f, points.length) ? PointwiseBatch.of(f).over(points.length)
-                : Optional.empty();
+        Optional<Compiled> batch = engine.automatic() ? PointwiseBatch.of(f).over(points.length) : Optional.empty();
         Gradient[] results = new Gradient[points.length];
         if (batch.isEmpty()) {
             for (int p = 0; p < points.length; p++) {
@@ -55,10 +54,11 @@ public final class Derivatives {
         }
         Evaluation at = new Evaluation(batch.get(), columns(points, f.inputNames().size()));
         Tensor ones = Tensor.filled(Shape.of(points.length), 1.0);
-        Tensor[] byInput = new Tensor[wrt.length];
+        Tensor[] byInput;
         if (engine.nativeProducts().contains(Product.VJP)) {
             byInput = engine.vjp(at, wrt, new int[] {output}, new Tensor[][] {{ones}})[0];
         } else {
+            byInput = new Tensor[wrt.length];
             Tensor[][] tangents = new Tensor[wrt.length][wrt.length];
             for (int j = 0; j < wrt.length; j++) {
                 tangents[j][j] = ones;

@@ -27,11 +27,12 @@ record GraphRuleStep(int[] args, boolean[] needed, int[] inputSlots, int[] contr
         implements Tape.Step {
 
     /**
-     * The step of node {@code node} of {@code graph}, and whether its op marks some elements
+     * The step of node {@code node} of {@code f}'s graph, and whether its op marks some elements
      * of an argument dead ({@link Primitive#liveMask} gives a mask even where every element of
      * the output is live), so that the tape must keep live masks.
      */
-    static Built of(ShapedGraph graph, int node, Node.Apply apply, int[] args, boolean[] needed, Compiled f) {
+    static Built of(Compiled f, int node, Node.Apply apply, int[] args, boolean[] needed) {
+        ShapedGraph graph = f.graph();
         Primitive op = (Primitive) apply.op();
         RuleGraph rule = new RuleGraph(graph, node, args, f.limits());
         GraphBuilder b = rule.builder;

@@ -1,6 +1,5 @@
 package dev.gradient.engine;
 
-import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.GraphBuilder;
@@ -70,8 +69,7 @@ final class LiveMasks {
                     whenMasked[i][j] = rule(graph, i, apply, args, j, true, limits);
                     nodes += size(whenAllLive[i][j]) + size(whenMasked[i][j]);
                     if (nodes > budget) {
-                        throw GradientException.limitExceeded("gradient.limits.max-nodes",
-                                "the reverse pass would have more than " + limits.maxNodes() + " nodes");
+                        throw Tape.tooManyNodes(limits);
                     }
                     cost = Cost.add(cost, Cost.add(cost(whenAllLive[i][j]), cost(whenMasked[i][j])));
                 }
@@ -152,20 +150,21 @@ final class LiveMasks {
 
         /** The mask of each argument of {@code node}, given its own: {@code null} entries are all live. */
         Tensor[] argumentMasks(int node) {
-            Plan[] rules = allLive[node] || masks[node] == null ? whenAllLive[node] : whenMasked[node];
+            boolean masked = !allLive[node] && masks[node] != null;
+            Plan[] rules = masked ? whenMasked[node] : whenAllLive[node];
             int[] slots = inputSlots[node];
+            // every argument's rule takes the same inputs: the node's arguments and output, then its mask
+            Tensor[] inputs = new Tensor[slots.length + (masked ? 1 : 0)];
+            for (int k = 0; k < slots.length; k++) {
+                inputs[k] = values[slots[k]];
+            }
+            if (masked) {
+                inputs[slots.length] = masks[node];
+            }
             Tensor[] result = new Tensor[rules.length];
             for (int j = 0; j < rules.length; j++) {
                 if (rules[j] == null) {
                     continue;
-                }
-                boolean masked = rules == whenMasked[node];
-                Tensor[] inputs = new Tensor[slots.length + (masked ? 1 : 0)];
-                for (int k = 0; k < slots.length; k++) {
-                    inputs[k] = values[slots[k]];
-                }
-                if (masked) {
-                    inputs[slots.length] = masks[node];
                 }
                 Tensor[] ruleValues = rules[j].run(inputs, new Tensor[0]);
                 result[j] = allNonZero(ruleValues[rules[j].outputSlot(0)]);

@@ -18,8 +18,8 @@ final class ReversePasses {
     private final Cache<List<Integer>, Adjoint> adjoints = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
     private final Cache<List<Integer>, Compiled> gradientPrograms = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
     private final Cache<List<Integer>, Tape> tapes = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
-    private volatile LastAdjoint lastAdjoint;
-    private volatile LastTape lastTape;
+    private volatile LastAsked<Adjoint> lastAdjoint;
+    private volatile LastAsked<Tape> lastTape;
 
     private ReversePasses(Compiled function) {
         this.function = function;
@@ -33,24 +33,24 @@ final class ReversePasses {
     /** The adjoint for the inputs at input indices {@code wrt} and the outputs at output indices {@code outputs}. */
     Adjoint adjoint(int[] wrt, int[] outputs) {
         // a batch asks for the same adjoint at every point: answer it without building a cache key
-        LastAdjoint last = lastAdjoint;
-        if (last != null && Arrays.equals(last.wrt(), wrt) && Arrays.equals(last.outputs(), outputs)) {
-            return last.adjoint();
+        LastAsked<Adjoint> last = lastAdjoint;
+        if (last != null && last.isFor(wrt, outputs)) {
+            return last.value();
         }
         Adjoint adjoint = adjoints.get(key(wrt, outputs),
                 k -> ReverseTransform.build(function.graph(), function.nodePositions(wrt), outputs, function.limits()));
-        lastAdjoint = new LastAdjoint(wrt.clone(), outputs.clone(), adjoint);
+        lastAdjoint = new LastAsked<>(wrt.clone(), outputs.clone(), adjoint);
         return adjoint;
     }
 
     /** The first-order reverse sweep for the inputs at input indices {@code wrt} and the outputs at output indices {@code outputs}. */
     Tape tape(int[] wrt, int[] outputs) {
-        LastTape last = lastTape;
-        if (last != null && Arrays.equals(last.wrt(), wrt) && Arrays.equals(last.outputs(), outputs)) {
-            return last.tape();
+        LastAsked<Tape> last = lastTape;
+        if (last != null && last.isFor(wrt, outputs)) {
+            return last.value();
         }
         Tape tape = tapes.get(key(wrt, outputs), k -> Tape.build(function, wrt, outputs));
-        lastTape = new LastTape(wrt.clone(), outputs.clone(), tape);
+        lastTape = new LastAsked<>(wrt.clone(), outputs.clone(), tape);
         return tape;
     }
 
@@ -64,12 +64,12 @@ final class ReversePasses {
                 k -> new Compiled(adjoint(wrt, new int[] {output}).graph(), function.limits()));
     }
 
-    /** The adjoint asked for last, with what it was asked for. */
-    private record LastAdjoint(int[] wrt, int[] outputs, Adjoint adjoint) {
-    }
+    /** What was asked for last (an adjoint, a tape), with what it was asked for. */
+    private record LastAsked<V>(int[] wrt, int[] outputs, V value) {
 
-    /** The tape asked for last, with what it was asked for. */
-    private record LastTape(int[] wrt, int[] outputs, Tape tape) {
+        boolean isFor(int[] wrt, int[] outputs) {
+            return Arrays.equals(this.wrt, wrt) && Arrays.equals(this.outputs, outputs);
+        }
     }
 
     private static List<Integer> key(int[] wrt, int[] outputs) {

@@ -2,6 +2,7 @@ package dev.gradient.engine;
 
 import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
+import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.Node;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.op.Primitive;
@@ -115,14 +116,13 @@ final class Tape {
                 steps[i] = new NumericStep(i, args, needed, apply.attrs(), pullback, scalar);
                 continue;
             }
-            GraphRuleStep.Built built = GraphRuleStep.of(graph, i, apply, args, needed, f);
+            GraphRuleStep.Built built = GraphRuleStep.of(f, i, apply, args, needed);
             GraphRuleStep step = built.step();
             marksDead |= built.marksDead();
             ruleNodes += step.rule().size();
             // the rules are derivative graphs, which count towards the limit beside the graph's own nodes
             if (graph.size() + ruleNodes > f.limits().maxNodes()) {
-                throw GradientException.limitExceeded("gradient.limits.max-nodes", "the reverse pass would have more than "
-                        + f.limits().maxNodes() + " nodes");
+                throw tooManyNodes(f.limits());
             }
             steps[i] = step;
         }
@@ -212,6 +212,12 @@ final class Tape {
             }
         }
         return result;
+    }
+
+    /** The error for a reverse pass whose rule graphs, with the graph's own nodes, pass {@code max-nodes}. */
+    static GradientException tooManyNodes(BuildLimits limits) {
+        return GradientException.limitExceeded("gradient.limits.max-nodes",
+                "the reverse pass would have more than " + limits.maxNodes() + " nodes");
     }
 
     private boolean isWrt(int node) {
