@@ -4,6 +4,7 @@ import dev.gradient.graph.Node;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.program.ElementOperations;
 import dev.gradient.program.Plan;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Tensor;
 
 /**
@@ -61,8 +62,11 @@ final class CompiledProgram {
         return plan.size() - start;
     }
 
-    /** What {@link Plan#run} gives for a known prefix of {@link #start} values; see {@link Compilation#outputsProgram}. */
-    Tensor[] run(Tensor[] inputs, Tensor[] known) {
+    /**
+     * What {@link Plan#run} gives for a known prefix of {@link #start} values, with the arrays of
+     * the values it makes taken from {@code arena}; see {@link Compilation#outputsProgram}.
+     */
+    Tensor[] run(Tensor[] inputs, Tensor[] known, Arena arena) {
         if (known.length != start) {
             throw new IllegalArgumentException("generated for a known prefix of " + start + " values, got " + known.length);
         }
@@ -78,7 +82,7 @@ final class CompiledProgram {
                 values[i] = constants[i];
             }
         }
-        body.run(values);
+        body.run(values, arena);
         // counted once it has run: a run that fails is run again by the interpreter, which counts it
         long[] counter = ElementOperations.counter();
         if (counter != null) {

@@ -1,5 +1,6 @@
 package dev.gradient.codegen;
 
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Tensor;
 
 /**
@@ -10,7 +11,8 @@ public interface GeneratedBody {
 
     /**
      * Computes the value of every node that the class was generated for into {@code values},
-     * whose inputs, constants and known prefix are already filled in.
+     * whose inputs, constants and known prefix are already filled in, with the arrays of the
+     * values it makes taken from {@code arena}.
      */
-    void run(Tensor[] values);
+    void run(Tensor[] values, Arena arena);
 }

@@ -125,6 +125,7 @@ final class Generator {
                 .append("import dev.gradient.graph.Attrs;\n")
                 .append("import dev.gradient.op.Primitive;\n")
                 .append("import dev.gradient.program.Plan;\n")
+                .append("import dev.gradient.tensor.Arena;\n")
                 .append("import dev.gradient.tensor.Shape;\n")
                 .append("import dev.gradient.tensor.Tensor;\n")
                 .append("import java.util.function.DoubleBinaryOperator;\n")
@@ -142,14 +143,14 @@ final class Generator {
                 .append("  public Program(Primitive[] ops, int[][] args, Attrs[] attrs, Shape[] shapes) {\n")
                 .append("    this.ops = ops;\n    this.args = args;\n    this.attrs = attrs;\n    this.shapes = shapes;\n")
                 .append("  }\n")
-                .append("  public void run(Tensor[] v) {\n");
+                .append("  public void run(Tensor[] v, Arena arena) {\n");
         if (fault == Fault.THROWS) {
             s.append("    if (v.length >= 0) throw new IllegalStateException(\"a fault injected by a test\");\n");
         } else if (fault == Fault.UNCOMPILABLE) {
             s.append("    this does not compile;\n");
         }
         if (root != null) {
-            s.append("    ").append(root).append("(v);\n");
+            s.append("    ").append(root).append("(v, arena);\n");
         }
         s.append("  }\n").append(methods).append("}\n");
         return s.toString();
@@ -163,7 +164,7 @@ final class Generator {
             for (int from = 0; from < level.size(); from += MAX_CALLS) {
                 StringBuilder body = new StringBuilder();
                 for (String child : level.subList(from, Math.min(level.size(), from + MAX_CALLS))) {
-                    body.append("    ").append(child).append("(v);\n");
+                    body.append("    ").append(child).append("(v, arena);\n");
                 }
                 parents.add(method(body));
             }
@@ -177,7 +178,7 @@ final class Generator {
         for (int node : nodes) {
             // the arguments gathered from the plan's slots, so that a call of any arity is a few bytes
             body.append("    v[").append(node).append("] = ops[").append(node).append("].apply(Plan.gather(args[")
-                    .append(node).append("], v), attrs[").append(node).append("]);\n");
+                    .append(node).append("], v), attrs[").append(node).append("], arena);\n");
         }
         return method(body);
     }
@@ -210,7 +211,7 @@ final class Generator {
         }
         for (int node : loop.members()) {
             if (stored[node]) {
-                body.append("    final double[] y").append(node).append(" = new double[").append(loop.size()).append("];\n");
+                body.append("    final double[] y").append(node).append(" = arena.take(").append(loop.size()).append(");\n");
             }
         }
         body.append("    for (int i = 0; i < ").append(loop.size()).append("; i++) {\n");
@@ -266,7 +267,7 @@ final class Generator {
 
     private String method(StringBuilder body) {
         String name = "m" + methodCount++;
-        methods.append("  private void ").append(name).append("(Tensor[] v) {\n").append(body).append("  }\n");
+        methods.append("  private void ").append(name).append("(Tensor[] v, Arena arena) {\n").append(body).append("  }\n");
         return name;
     }
 }

@@ -3,6 +3,7 @@ package dev.gradient.codegen;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.program.Plan;
 import dev.gradient.program.Program;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Tensor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,6 +57,11 @@ final class TieredProgram implements Program {
 
     @Override
     public Tensor[] run(Tensor[] inputs, Tensor[] known) {
+        return run(inputs, known, Arena.none(), false);
+    }
+
+    @Override
+    public Tensor[] run(Tensor[] inputs, Tensor[] known, Arena arena, boolean onlyOutputsRead) {
         CompiledProgram c = compiled.get();
         if (c == null && state.get() == INTERPRETING && uses++ >= compilation.settings().threshold()) {
             requestCompilation(known.length);
@@ -63,12 +69,12 @@ final class TieredProgram implements Program {
         }
         if (c != null && c.start() == known.length) {
             try {
-                return c.run(inputs, known);
+                return c.run(inputs, known, arena);
             } catch (RuntimeException | LinkageError e) {
                 return runInterpreted(c, e, inputs, known);
             }
         }
-        return plan.run(inputs, known);
+        return plan.run(inputs, known, arena, onlyOutputsRead);
     }
 
     /** Whether the compiled program is in place: for tests and diagnostics. */

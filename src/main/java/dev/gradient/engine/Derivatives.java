@@ -1,5 +1,6 @@
 package dev.gradient.engine;
 
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
@@ -13,6 +14,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Nothing here checks limits: a caller admits the work first by its {@link CostModel}
  * estimate, as the API does for every request, summed over its points.
+ *
+ * <p>Evaluations and gradients run inside an {@link Arena}: their intermediate arrays are lent
+ * and given back, and what they return is kept out of it, so a function called again and again
+ * (an optimizer's loop, a batch) does not allocate its intermediates anew.
  */
 @Component
 public final class Derivatives {
@@ -27,13 +32,32 @@ public final class Derivatives {
 
     /** The values of every output. */
     public Tensor[] evaluate(Compiled f, Tensor[] point) {
-        return new Evaluation(f, point).outputs();
+        try (Arena arena = Arena.open()) {
+            // only the outputs are read, so every other value's array goes back as soon as it is dead
+            Tensor[] values = f.program().run(point, new Tensor[0], arena, true);
+            Tensor[] outputs = new Tensor[f.graph().outputs().size()];
+            for (int k = 0; k < outputs.length; k++) {
+                outputs[k] = values[f.program().outputSlot(k)];
+            }
+            arena.keep(outputs);
+            return outputs;
+        }
     }
 
     /** The value and gradient of the scalar output {@code output}. */
     public Gradient gradient(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output) {
-        Evaluation at = new Evaluation(f, point);
-        return new Gradient(at.output(output), gradient(engine, at, wrt, output));
+        try (Arena arena = Arena.open()) {
+            return gradient(engine, f, point, wrt, output, arena);
+        }
+    }
+
+    /** As above, with arrays from {@code arena}; what it returns is kept out of it. */
+    private static Gradient gradient(Engine engine, Compiled f, Tensor[] point, int[] wrt, int output, Arena arena) {
+        Evaluation at = new Evaluation(f, point, arena);
+        Gradient result = new Gradient(at.output(output), gradient(engine, at, wrt, output));
+        arena.keep(result.value());
+        arena.keep(result.gradient());
+        return result;
     }
 
     /**
@@ -46,13 +70,24 @@ public final class Derivatives {
     public Gradient[] gradients(Engine engine, Compiled f, Tensor[][] points, int[] wrt, int output) {
         Optional<Compiled> batch = engine.automatic() ? PointwiseBatch.of(f).over(points.length) : Optional.empty();
         Gradient[] results = new Gradient[points.length];
-        if (batch.isEmpty()) {
-            for (int p = 0; p < points.length; p++) {
-                results[p] = gradient(engine, f, points[p], wrt, output);
+        try (Arena arena = Arena.open()) {
+            if (batch.isEmpty()) {
+                // one arena for every point: the arrays of one point's intermediates serve the next
+                for (int p = 0; p < points.length; p++) {
+                    results[p] = gradient(engine, f, points[p], wrt, output, arena);
+                    arena.reclaim();
+                }
+                return results;
             }
-            return results;
+            return gradientsInOneSweep(engine, batch.get(), points, wrt, output, arena);
         }
-        Evaluation at = new Evaluation(batch.get(), columns(points, f.inputNames().size()));
+    }
+
+    /** The batch form of {@link #gradients}: every point at once, as vectors; nothing it returns is the arena's. */
+    private static Gradient[] gradientsInOneSweep(Engine engine, Compiled batch, Tensor[][] points, int[] wrt, int output,
+            Arena arena) {
+        Gradient[] results = new Gradient[points.length];
+        Evaluation at = new Evaluation(batch, columns(points, batch.inputNames().size()), arena);
         Tensor ones = Tensor.filled(Shape.of(points.length), 1.0);
         Tensor[] byInput;
         if (engine.nativeProducts().contains(Product.VJP)) {

@@ -6,6 +6,7 @@ import dev.gradient.graph.ShapedGraph;
 import dev.gradient.op.Primitive;
 import dev.gradient.op.Vjp;
 import dev.gradient.program.Plan;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ record GraphRuleStep(int[] args, boolean[] needed, int[] inputSlots, int[] contr
     }
 
     @Override
-    public Vjp at(Tensor[] values) {
+    public Vjp at(Tensor[] values, Arena arena) {
         Tensor[] inputs = new Tensor[inputSlots.length];
         for (int k = 0; k < inputs.length - 1; k++) {
             inputs[k] = values[inputSlots[k]];
@@ -81,7 +82,8 @@ record GraphRuleStep(int[] args, boolean[] needed, int[] inputSlots, int[] contr
         return cotangent -> {
             Tensor[] withCotangent = inputs.clone();
             withCotangent[withCotangent.length - 1] = cotangent;
-            Tensor[] ruleValues = rule.run(withCotangent, new Tensor[0]);
+            // only the contributions are read: the rule's other values go back to the arena as it runs
+            Tensor[] ruleValues = rule.run(withCotangent, new Tensor[0], arena, true);
             Tensor[] result = new Tensor[args.length];
             for (int j = 0; j < result.length; j++) {
                 if (contributionOutput[j] >= 0) {

@@ -67,16 +67,16 @@ final class Jacobians {
         ShapedGraph graph = at.function().graph();
         Shape[] in = inputShapes(graph, wrt);
         Shape[] out = outputShapes(graph, outputs);
-        double[][][] blocks = allocate(out, in);
         int[][] rows = enumerate(out);
+        if (rows.length == 1) {
+            return singleRow(engine, at, wrt, outputs, in, out, rows[0]);
+        }
+        double[][][] blocks = allocate(out, in);
         for (int start = 0; start < rows.length; start += BLOCK) {
             int count = Math.min(BLOCK, rows.length - start);
             Tensor[][] cotangents = new Tensor[count][outputs.length];
             for (int d = 0; d < count; d++) {
-                int[] row = rows[start + d];
-                for (int k = 0; k < outputs.length; k++) {
-                    cotangents[d][k] = k == row[0] ? Tensor.unit(out[k], row[1]) : Tensor.zeros(out[k]);
-                }
+                cotangents[d] = seed(out, rows[start + d]);
             }
             Tensor[][] results = engine.vjp(at, wrt, outputs, cotangents);
             for (int d = 0; d < count; d++) {
@@ -89,6 +89,31 @@ final class Jacobians {
             }
         }
         return wrap(blocks, out, in);
+    }
+
+    /**
+     * The Jacobian of outputs with one element between them (a gradient): the one VJP's
+     * cotangents themselves, with the output's shape put in front, rather than copied into blocks.
+     */
+    private static Tensor[][] singleRow(Engine engine, Evaluation at, int[] wrt, int[] outputs, Shape[] in, Shape[] out,
+            int[] row) {
+        Tensor[] result = engine.vjp(at, wrt, outputs, new Tensor[][] {seed(out, row)})[0];
+        Tensor[][] jac = new Tensor[out.length][in.length];
+        for (int k = 0; k < out.length; k++) {
+            for (int j = 0; j < in.length; j++) {
+                jac[k][j] = k == row[0] ? result[j].reshape(out[k].concat(in[j])) : Tensor.zeros(out[k].concat(in[j]));
+            }
+        }
+        return jac;
+    }
+
+    /** The output cotangents that pick the Jacobian's row {@code row} (an output, an element of it). */
+    private static Tensor[] seed(Shape[] out, int[] row) {
+        Tensor[] cotangents = new Tensor[out.length];
+        for (int k = 0; k < out.length; k++) {
+            cotangents[k] = k == row[0] ? Tensor.unit(out[k], row[1]) : Tensor.zeros(out[k]);
+        }
+        return cotangents;
     }
 
     /** JVPs through the Jacobian, for an engine whose native product is the VJP. */

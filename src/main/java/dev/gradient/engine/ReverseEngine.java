@@ -38,7 +38,7 @@ public final class ReverseEngine implements Engine {
 
     @Override
     public Tensor[][] vjp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents) {
-        return ReversePasses.of(at.function()).tape(wrt, outputs).run(at.values(), cotangents);
+        return ReversePasses.of(at.function()).tape(wrt, outputs).run(at.values(), cotangents, at.arena());
     }
 
     /**

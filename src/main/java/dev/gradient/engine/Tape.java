@@ -10,6 +10,7 @@ import dev.gradient.op.Pullback;
 import dev.gradient.op.Vjp;
 import dev.gradient.program.ElementOperations;
 import dev.gradient.program.Plan;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Tensor;
 
 /**
@@ -28,6 +29,12 @@ import dev.gradient.tensor.Tensor;
  * <p>Where an op marks elements dead ({@code where}, through {@link Primitive#liveMask}), the
  * tape keeps the adjoint graph's live masks too ({@link LiveMasks}), so that the branch not
  * taken contributes exact zeros, and runs every step on tensors.
+ *
+ * <p>A sweep takes its arrays (partials, contributions, sums) from the point's {@link Arena}
+ * and gives each back once its last reader has run: a node's partials when its step is done,
+ * a contribution once it is added into a sum, a node's cotangent once its step has run (unless
+ * the step passed that very array on, as {@code add} does). A sweep of a long chain of
+ * elementwise ops so runs in a few arrays.
  *
  * <p>Immutable and safe for concurrent sweeps: each sweep has its own cotangents. Built in one
  * loop, run in one loop: no recursion, whatever the graph's depth.
@@ -140,13 +147,14 @@ final class Tape {
     /**
      * The cotangents of the differentiated inputs, {@code [direction][wrt]}, for the output
      * cotangents {@code cotangents[direction][output]} ({@code null} is zero), over the primal
-     * values {@code values} of every node.
+     * values {@code values} of every node, with scratch arrays from {@code arena} (the cotangents
+     * it returns may be arrays the arena lent).
      */
-    Tensor[][] run(Tensor[] values, Tensor[][] cotangents) {
+    Tensor[][] run(Tensor[] values, Tensor[][] cotangents, Arena arena) {
         int directions = cotangents.length;
         // with live masks every step runs on tensors, where the masks are
         CotangentSums sums = new CotangentSums(steps.length, directions,
-                masks == null ? scalarNodes : new boolean[steps.length]);
+                masks == null ? scalarNodes : new boolean[steps.length], arena);
         LiveMasks.Sweep live = masks == null ? null : masks.sweep(values);
         for (int k = 0; k < outputNodes.length; k++) {
             if (live != null) {
@@ -173,23 +181,32 @@ final class Tape {
                 sums.release(i);
                 continue;
             }
-            Vjp vjp = step.at(values);
+            Vjp vjp = step.at(values, arena);
             Tensor[] argumentMasks = live == null ? null : live.argumentMasks(i);
+            // a numeric rule's contribution is an array of its own unless it is the cotangent's (Pullback)
+            boolean ownContributions = live == null && step instanceof NumericStep;
             int swept = 0;
             for (int d = 0; d < directions; d++) {
-                Tensor own = sums.get(i, d);
-                if (own == null) {
+                Tensor cotangent = sums.get(i, d);
+                if (cotangent == null) {
                     continue;
                 }
                 swept++;
-                Tensor[] contributions = vjp.apply(own);
+                Tensor[] contributions = vjp.apply(cotangent);
                 for (int j = 0; j < contributions.length; j++) {
-                    if (contributions[j] != null && step.needed()[j]) {
-                        sums.add(step.args()[j], d,
-                                live == null ? contributions[j] : LiveMasks.keepLive(argumentMasks[j], contributions[j]));
+                    if (contributions[j] == null || !step.needed()[j]) {
+                        continue;
                     }
+                    boolean passedOn = contributions[j].values() == cotangent.values();
+                    if (passedOn) {
+                        sums.disown(i, d);
+                    }
+                    sums.add(step.args()[j], d,
+                            live == null ? contributions[j] : LiveMasks.keepLive(argumentMasks[j], contributions[j]),
+                            ownContributions && !passedOn);
                 }
             }
+            vjp.done();
             if (live != null) {
                 for (int j = 0; j < step.args().length; j++) {
                     if (step.needed()[j] && step.contributes(j)) {
@@ -238,8 +255,8 @@ final class Tape {
         /** Which arguments depend on a differentiated input. */
         boolean[] needed();
 
-        /** The node's VJP where every node's value is {@code values}. */
-        Vjp at(Tensor[] values);
+        /** The node's VJP where every node's value is {@code values}, with scratch arrays from {@code arena}. */
+        Vjp at(Tensor[] values, Arena arena);
 
         /** Whether its rule gives argument {@code j} a contribution at all (a needed argument of a numeric rule always has one). */
         default boolean contributes(int j) {
@@ -255,8 +272,8 @@ final class Tape {
             implements Step {
 
         @Override
-        public Vjp at(Tensor[] values) {
-            return pullback.at(Plan.gather(args, values), values[node], attrs, needed);
+        public Vjp at(Tensor[] values, Arena arena) {
+            return pullback.at(Plan.gather(args, values), values[node], attrs, needed, arena);
         }
 
         /**

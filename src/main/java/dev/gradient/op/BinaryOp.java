@@ -2,6 +2,7 @@ package dev.gradient.op;
 
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Broadcast;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
@@ -114,10 +115,15 @@ abstract class BinaryOp implements Primitive {
 
     @Override
     public final Tensor apply(Tensor[] args, Attrs attrs) {
+        return apply(args, attrs, Arena.none());
+    }
+
+    @Override
+    public final Tensor apply(Tensor[] args, Attrs attrs, Arena arena) {
         Shape shape = Shape.broadcast(args[0].shape(), args[1].shape());
         Tensor a = operand(args[0], shape);
         Tensor b = operand(args[1], shape);
-        double[] y = new double[Math.toIntExact(shape.size())];
+        double[] y = arena.take(Math.toIntExact(shape.size()));
         kernel(a.values(), step(a, y.length), b.values(), step(b, y.length), y);
         return Tensor.of(shape, y);
     }
@@ -130,7 +136,7 @@ abstract class BinaryOp implements Primitive {
     /** As the rule above, with the partials of only the arguments that will have tangents. */
     @Override
     public final Jvp linearize(Tensor[] args, Tensor out, Attrs attrs, boolean[] withTangents) {
-        Partials p = partials(args, out, withTangents[0], withTangents[1]);
+        Partials p = partials(args, out, withTangents[0], withTangents[1], Arena.none());
         Shape shape = out.shape();
         return tangents -> {
             if (tangents[0] == null && tangents[1] == null) {
@@ -165,13 +171,28 @@ abstract class BinaryOp implements Primitive {
     public final Pullback pullback() {
         return new Pullback() {
             @Override
-            public Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed) {
+            public Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed, Arena arena) {
                 double constantA = constantPartial(0);
                 double constantB = constantPartial(1);
-                Partials p = partials(args, out, needed[0] && Double.isNaN(constantA), needed[1] && Double.isNaN(constantB));
-                return cotangent -> new Tensor[] {
-                    needed[0] ? contribution(cotangent, constantA, p.pa(), args[0].shape()) : null,
-                    needed[1] ? contribution(cotangent, constantB, p.pb(), args[1].shape()) : null
+                Partials p = partials(args, out, needed[0] && Double.isNaN(constantA), needed[1] && Double.isNaN(constantB), arena);
+                return new Vjp() {
+                    @Override
+                    public Tensor[] apply(Tensor cotangent) {
+                        return new Tensor[] {
+                            needed[0] ? contribution(cotangent, constantA, p.pa(), args[0].shape(), arena) : null,
+                            needed[1] ? contribution(cotangent, constantB, p.pb(), args[1].shape(), arena) : null
+                        };
+                    }
+
+                    @Override
+                    public void done() {
+                        if (p.pa() != null) {
+                            arena.recycle(p.pa());
+                        }
+                        if (p.pb() != null) {
+                            arena.recycle(p.pb());
+                        }
+                    }
                 };
             }
 
@@ -191,22 +212,27 @@ abstract class BinaryOp implements Primitive {
     }
 
     /** The cotangent times the partial (the constant one where it is not NaN), summed back to the argument's shape. */
-    private static Tensor contribution(Tensor cotangent, double constant, double[] partial, Shape argShape) {
-        Tensor product = Double.isNaN(constant) ? Elementwise.multiply(cotangent, partial)
-                : constant == 1.0 ? cotangent : Elementwise.multiply(cotangent, constant);
-        return Broadcast.sumTo(product, argShape);
+    private static Tensor contribution(Tensor cotangent, double constant, double[] partial, Shape argShape, Arena arena) {
+        Tensor product = Double.isNaN(constant) ? Elementwise.multiply(cotangent, partial, arena)
+                : constant == 1.0 ? cotangent : Elementwise.multiply(cotangent, constant, arena);
+        Tensor summed = Broadcast.sumTo(product, argShape);
+        if (product != cotangent && summed.values() != product.values()) {
+            // summed into an array of its own: the product has no other reader
+            arena.recycle(product.values());
+        }
+        return summed;
     }
 
     /** The local partials wanted at every element of the output ({@code null} where not), and the steps through the operands. */
-    private Partials partials(Tensor[] args, Tensor out, boolean wantA, boolean wantB) {
+    private Partials partials(Tensor[] args, Tensor out, boolean wantA, boolean wantB, Arena arena) {
         Shape shape = out.shape();
         Tensor aTensor = operand(args[0], shape);
         Tensor bTensor = operand(args[1], shape);
         int aStep = step(aTensor, out.size());
         int bStep = step(bTensor, out.size());
         double[] y = out.values();
-        double[] pa = wantA ? new double[y.length] : null;
-        double[] pb = wantB ? new double[y.length] : null;
+        double[] pa = wantA ? arena.take(y.length) : null;
+        double[] pb = wantB ? arena.take(y.length) : null;
         partialsKernel(aTensor.values(), aStep, bTensor.values(), bStep, y, pa, pb);
         return new Partials(aStep, bStep, pa, pb);
     }

@@ -5,6 +5,7 @@ import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
 import dev.gradient.tensor.Broadcast;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
@@ -30,7 +31,12 @@ final class BroadcastTo implements Primitive {
 
     @Override
     public Tensor apply(Tensor[] args, Attrs attrs) {
-        return Broadcast.broadcastTo(args[0], Shapes.attr(name(), attrs));
+        return apply(args, attrs, Arena.none());
+    }
+
+    @Override
+    public Tensor apply(Tensor[] args, Attrs attrs, Arena arena) {
+        return Broadcast.broadcastTo(args[0], Shapes.attr(name(), attrs), arena);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gradient.op;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 
@@ -25,9 +26,9 @@ final class Elementwise {
     }
 
     /** {@code t} times {@code d}, element by element, with {@link #scale}'s exact zeros. */
-    static Tensor multiply(Tensor t, double[] d) {
+    static Tensor multiply(Tensor t, double[] d, Arena arena) {
         double[] tv = t.values();
-        double[] out = new double[d.length];
+        double[] out = arena.take(d.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = scale(tv[i], d[i]);
         }
@@ -35,9 +36,9 @@ final class Elementwise {
     }
 
     /** {@code t} times the constant {@code d}, element by element, with {@link #scale}'s exact zeros. */
-    static Tensor multiply(Tensor t, double d) {
+    static Tensor multiply(Tensor t, double d, Arena arena) {
         double[] tv = t.values();
-        double[] out = new double[tv.length];
+        double[] out = arena.take(tv.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = scale(tv[i], d);
         }

@@ -1,5 +1,6 @@
 package dev.gradient.op;
 
+import dev.gradient.tensor.Arena;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
@@ -65,24 +66,30 @@ final class MatMul implements Primitive {
 
     @Override
     public Tensor apply(Tensor[] args, Attrs attrs) {
-        return multiply(args, attrs, zeroExact);
+        return multiply(args, attrs, zeroExact, Arena.none());
     }
 
-    private Tensor multiply(Tensor[] args, Attrs attrs, boolean zeroExactProducts) {
+    @Override
+    public Tensor apply(Tensor[] args, Attrs attrs, Arena arena) {
+        return multiply(args, attrs, zeroExact, arena);
+    }
+
+    private Tensor multiply(Tensor[] args, Attrs attrs, boolean zeroExactProducts, Arena arena) {
         Shape a = args[0].shape();
         Shape b = args[1].shape();
         Shape out = shape(new Shape[] {a, b}, attrs);
         int m = a.rank() == 2 ? a.dim(0) : 1;
         int n = a.dim(a.rank() - 1);
         int p = b.rank() == 2 ? b.dim(1) : 1;
-        return Tensor.of(out, MatrixProducts.multiply(args[0].values(), m, n, args[1].values(), p, false, false, zeroExactProducts));
+        return Tensor.of(out, MatrixProducts.multiply(args[0].values(), m, n, args[1].values(), p, false, false, zeroExactProducts,
+                arena));
     }
 
     @Override
     public Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
         return tangents -> {
-            Tensor fromA = tangents[0] == null ? null : multiply(new Tensor[] {tangents[0], args[1]}, attrs, true);
-            Tensor fromB = tangents[1] == null ? null : multiply(new Tensor[] {args[0], tangents[1]}, attrs, true);
+            Tensor fromA = tangents[0] == null ? null : multiply(new Tensor[] {tangents[0], args[1]}, attrs, true, Arena.none());
+            Tensor fromB = tangents[1] == null ? null : multiply(new Tensor[] {args[0], tangents[1]}, attrs, true, Arena.none());
             if (fromA == null || fromB == null) {
                 return fromA != null ? fromA : fromB;
             }
@@ -138,20 +145,23 @@ final class MatMul implements Primitive {
      */
     @Override
     public Pullback pullback() {
-        return (args, out, attrs, needed) -> {
-            Tensor a = args[0];
-            Tensor b = args[1];
-            boolean aVector = a.shape().rank() == 1;
-            boolean bVector = b.shape().rank() == 1;
-            int m = aVector ? 1 : a.shape().dim(0);
-            int n = a.shape().dim(a.shape().rank() - 1);
-            int p = bVector ? 1 : b.shape().dim(1);
-            return c -> new Tensor[] {
-                !needed[0] ? null : bVector ? (aVector ? times(c, b) : outer(c, b))
-                        : Tensor.of(a.shape(), MatrixProducts.multiply(c.values(), m, p, b.values(), n, false, true, true)),
-                !needed[1] ? null : aVector ? (bVector ? times(c, a) : outer(a, c))
-                        : Tensor.of(b.shape(), MatrixProducts.multiply(a.values(), n, m, c.values(), p, true, false, true))
-            };
+        return (args, out, attrs, needed, arena) -> products(args, needed, arena);
+    }
+
+    /** The pullback's products at {@code args}, into arrays from {@code arena}. */
+    private static Vjp products(Tensor[] args, boolean[] needed, Arena arena) {
+        Tensor a = args[0];
+        Tensor b = args[1];
+        boolean aVector = a.shape().rank() == 1;
+        boolean bVector = b.shape().rank() == 1;
+        int m = aVector ? 1 : a.shape().dim(0);
+        int n = a.shape().dim(a.shape().rank() - 1);
+        int p = bVector ? 1 : b.shape().dim(1);
+        return c -> new Tensor[] {
+            !needed[0] ? null : bVector ? (aVector ? times(c, b) : outer(c, b))
+                    : Tensor.of(a.shape(), MatrixProducts.multiply(c.values(), m, p, b.values(), n, false, true, true, arena)),
+            !needed[1] ? null : aVector ? (bVector ? times(c, a) : outer(a, c))
+                    : Tensor.of(b.shape(), MatrixProducts.multiply(a.values(), n, m, c.values(), p, true, false, true, arena))
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.gradient.op;
 
+import dev.gradient.tensor.Arena;
 import dev.ludovic.netlib.blas.BLAS;
 
 /**
@@ -53,28 +54,45 @@ public final class MatrixProducts {
     /** {@code op(A) · op(B)} (see the class comment), on the BLAS where the product is large and finite. */
     static double[] multiply(double[] a, int m, int n, double[] b, int p, boolean transposeA, boolean transposeB,
             boolean zeroExact) {
-        return multiply(a, m, n, b, p, transposeA, transposeB, zeroExact, BLAS_THRESHOLD);
+        return multiply(a, m, n, b, p, transposeA, transposeB, zeroExact, BLAS_THRESHOLD, Arena.none());
+    }
+
+    /** As the product above, into an array taken from {@code arena}. */
+    static double[] multiply(double[] a, int m, int n, double[] b, int p, boolean transposeA, boolean transposeB,
+            boolean zeroExact, Arena arena) {
+        return multiply(a, m, n, b, p, transposeA, transposeB, zeroExact, BLAS_THRESHOLD, arena);
     }
 
     /** As the product above, but on the BLAS from {@code threshold} multiply-adds on (tests pass 0). */
     static double[] multiply(double[] a, int m, int n, double[] b, int p, boolean transposeA, boolean transposeB,
             boolean zeroExact, long threshold) {
+        return multiply(a, m, n, b, p, transposeA, transposeB, zeroExact, threshold, Arena.none());
+    }
+
+    private static double[] multiply(double[] a, int m, int n, double[] b, int p, boolean transposeA, boolean transposeB,
+            boolean zeroExact, long threshold, Arena arena) {
+        // both paths add into zeros: the BLAS too, whose beta of 0 need not clear what is there
+        double[] c = arena.takeZeros(m * p);
         // vector @ matrix: the loop's inner axis runs along the matrix's rows, which the JIT
         // vectorises, and the scan of the matrix would cost as much as the product itself; it
         // measured faster than scan and dgemv, native or Java, at 1x784x128
         boolean loopIsAsFast = m == 1 && p > 1 && !transposeB;
         if (m == 0 || n == 0 || p == 0 || (long) m * n * p < threshold || loopIsAsFast || !finite(a) || !finite(b)) {
-            return loop(a, m, n, b, p, transposeA, transposeB, zeroExact);
+            return loop(a, m, n, b, p, transposeA, transposeB, zeroExact, c);
         }
-        return blas(a, m, n, b, p, transposeA, transposeB);
+        return blas(a, m, n, b, p, transposeA, transposeB, c);
     }
 
     /** The reference: for each row, the sum over the inner axis in index order, as matmul always computed it. */
     static double[] loop(double[] a, int m, int n, double[] b, int p, boolean transposeA, boolean transposeB,
             boolean zeroExact) {
+        return loop(a, m, n, b, p, transposeA, transposeB, zeroExact, new double[m * p]);
+    }
+
+    private static double[] loop(double[] a, int m, int n, double[] b, int p, boolean transposeA, boolean transposeB,
+            boolean zeroExact, double[] z) {
         double[] x = transposeA ? transpose(a, n, m) : a;
         double[] y = transposeB ? transpose(b, p, n) : b;
-        double[] z = new double[m * p];
         for (int i = 0; i < m; i++) {
             for (int k = 0; k < n; k++) {
                 double xik = x[i * n + k];
@@ -92,7 +110,11 @@ public final class MatrixProducts {
      * {@code C^T = op(B)^T op(A)^T}, which needs no copy.
      */
     static double[] blas(double[] a, int m, int n, double[] b, int p, boolean transposeA, boolean transposeB) {
-        double[] c = new double[m * p];
+        return blas(a, m, n, b, p, transposeA, transposeB, new double[m * p]);
+    }
+
+    private static double[] blas(double[] a, int m, int n, double[] b, int p, boolean transposeA, boolean transposeB,
+            double[] c) {
         if (m == 1 && p == 1) {
             c[0] = BLAS_INSTANCE.ddot(n, a, 1, b, 1);
         } else if (p == 1) {

@@ -2,6 +2,7 @@ package dev.gradient.op;
 
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 
@@ -20,6 +21,16 @@ public non-sealed interface Primitive extends Op {
 
     /** The forward kernel: the output for these argument values. */
     Tensor apply(Tensor[] args, Attrs attrs);
+
+    /**
+     * The forward kernel with the output's array taken from {@code arena}, where the op takes it
+     * from there (the elementwise ops do; the default is {@link #apply(Tensor[], Attrs)}). The
+     * result's array is one the arena lent for it, a new one, or, for an op that only changes
+     * the shape, an argument's own: a run that gives arrays back checks which.
+     */
+    default Tensor apply(Tensor[] args, Attrs attrs, Arena arena) {
+        return apply(args, attrs);
+    }
 
     /**
      * The JVP rule: the derivative at this point as a linear map from argument tangents to

@@ -1,6 +1,7 @@
 package dev.gradient.op;
 
 import dev.gradient.graph.Attrs;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Tensor;
 
 /**
@@ -22,9 +23,17 @@ public interface Pullback {
     /**
      * The VJP at the point where the arguments are {@code args} and the output is {@code out},
      * for the arguments where {@code needed[j]} is true (those that depend on a differentiated
-     * input): it need not compute the others' partials.
+     * input): it need not compute the others' partials. Its scratch arrays (the partials, the
+     * contributions) come from {@code arena}. A contribution is either an array of its own, which
+     * nothing else shares, or the cotangent's array itself: the sweep relies on it to know which
+     * arrays it may give back.
      */
-    Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed);
+    Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed, Arena arena);
+
+    /** The same VJP with arrays of its own ({@link Arena#none()}). */
+    default Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed) {
+        return at(args, out, attrs, needed, Arena.none());
+    }
 
     /**
      * The same VJP where every argument and the output are single numbers, without tensors (a

@@ -4,6 +4,7 @@ import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
@@ -61,18 +62,23 @@ final class Slice implements Primitive {
 
     @Override
     public Tensor apply(Tensor[] args, Attrs attrs) {
+        return apply(args, attrs, Arena.none());
+    }
+
+    @Override
+    public Tensor apply(Tensor[] args, Attrs attrs, Arena arena) {
         Tensor x = args[0];
         SliceSpec.AxisSelection[] axes = spec(name(), attrs).select(name(), x.shape());
         Shape shape = SliceSpec.shapeOf(axes);
         double[] src = x.values();
         int start = SliceSpec.contiguousStart(axes, x.shape());
         if (start >= 0) {
-            double[] out = new double[Math.toIntExact(shape.size())];
+            double[] out = arena.take(Math.toIntExact(shape.size()));
             System.arraycopy(src, start, out, 0, out.length);
             return Tensor.of(shape, out);
         }
         int[] from = SliceSpec.sourceIndices(axes, x.shape());
-        double[] out = new double[from.length];
+        double[] out = arena.take(from.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = src[from[i]];
         }

@@ -2,6 +2,7 @@ package dev.gradient.op;
 
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 
@@ -92,16 +93,21 @@ abstract class UnaryOp implements Primitive {
 
     @Override
     public final Tensor apply(Tensor[] args, Attrs attrs) {
+        return apply(args, attrs, Arena.none());
+    }
+
+    @Override
+    public final Tensor apply(Tensor[] args, Attrs attrs, Arena arena) {
         double[] x = args[0].values();
-        double[] y = new double[x.length];
+        double[] y = arena.take(x.length);
         kernel(x, y);
         return Tensor.of(args[0].shape(), y);
     }
 
     @Override
     public final Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
-        double[] d = derivatives(args[0], out);
-        return tangents -> tangents[0] == null ? null : Elementwise.multiply(tangents[0], d);
+        double[] d = derivatives(args[0], out, Arena.none());
+        return tangents -> tangents[0] == null ? null : Elementwise.multiply(tangents[0], d, Arena.none());
     }
 
     /**
@@ -112,9 +118,19 @@ abstract class UnaryOp implements Primitive {
     public Pullback pullback() {
         return new Pullback() {
             @Override
-            public Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed) {
-                double[] d = derivatives(args[0], out);
-                return cotangent -> new Tensor[] {Elementwise.multiply(cotangent, d)};
+            public Vjp at(Tensor[] args, Tensor out, Attrs attrs, boolean[] needed, Arena arena) {
+                double[] d = derivatives(args[0], out, arena);
+                return new Vjp() {
+                    @Override
+                    public Tensor[] apply(Tensor cotangent) {
+                        return new Tensor[] {Elementwise.multiply(cotangent, d, arena)};
+                    }
+
+                    @Override
+                    public void done() {
+                        arena.recycle(d);
+                    }
+                };
             }
 
             @Override
@@ -125,8 +141,8 @@ abstract class UnaryOp implements Primitive {
         };
     }
 
-    private double[] derivatives(Tensor x, Tensor y) {
-        double[] d = new double[x.size()];
+    private double[] derivatives(Tensor x, Tensor y, Arena arena) {
+        double[] d = arena.take(x.size());
         derivativeKernel(x.values(), y.values(), d);
         return d;
     }

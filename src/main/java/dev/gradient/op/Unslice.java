@@ -4,6 +4,7 @@ import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.List;
@@ -42,10 +43,15 @@ final class Unslice implements Primitive {
 
     @Override
     public Tensor apply(Tensor[] args, Attrs attrs) {
+        return apply(args, attrs, Arena.none());
+    }
+
+    @Override
+    public Tensor apply(Tensor[] args, Attrs attrs, Arena arena) {
         Shape target = Shapes.attr(name(), attrs);
         SliceSpec.AxisSelection[] axes = Slice.spec(name(), attrs).select(name(), target);
         double[] x = args[0].values();
-        double[] out = new double[Math.toIntExact(target.size())];
+        double[] out = arena.takeZeros(Math.toIntExact(target.size()));
         int start = SliceSpec.contiguousStart(axes, target);
         if (start >= 0) {
             System.arraycopy(x, 0, out, start, x.length);

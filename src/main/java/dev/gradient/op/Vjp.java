@@ -17,4 +17,11 @@ public interface Vjp {
      * caller that accumulates into it copies it first.
      */
     Tensor[] apply(Tensor cotangent);
+
+    /**
+     * Says that the sweep will apply it no more, so that it may give the scratch arrays it
+     * holds (its partials) back to the arena they came from. The default holds none.
+     */
+    default void done() {
+    }
 }

@@ -4,8 +4,10 @@ import dev.gradient.graph.Attrs;
 import dev.gradient.graph.Node;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.op.Primitive;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,6 +15,11 @@ import java.util.List;
  * attributes of every node in plain arrays, so that the hot loop does no list look-ups, casts
  * or pattern matches per node. Built once per compiled graph (and per reverse pass) and kept
  * with it. Forward mode also walks its nodes, to carry tangents beside the values.
+ *
+ * <p>A run may take its values' arrays from an {@link Arena}; one that is to give back only
+ * the outputs gives each other value's array back once the last node that reads it has run
+ * (liveness: the last reader of every node is known from the plan alone), so that a long chain of
+ * elementwise ops runs in a few arrays, whatever its length.
  *
  * <p>Immutable and safe for concurrent runs: each run has its own value array.
  */
@@ -26,6 +33,12 @@ public final class Plan implements Program {
     private final int[] outputSlots;
     /** {@code costFrom[i]}: the element operations of nodes {@code i} and after, for {@link ElementOperations}. */
     private final long[] costFrom;
+    /** {@code lastReader[i]}: the last node that reads node {@code i}'s value, or -1 for none. */
+    private final int[] lastReader;
+    /** Whether node {@code i} is an output. */
+    private final boolean[] output;
+    /** Whether some value is long enough for an arena to lend its array (else a run gives nothing back). */
+    private final boolean lendable;
 
     /** {@code graph}, flattened. */
     public Plan(ShapedGraph graph) {
@@ -47,6 +60,24 @@ public final class Plan implements Program {
         }
         inputSlots = graph.inputs().stream().mapToInt(Integer::intValue).toArray();
         outputSlots = graph.outputs().stream().mapToInt(Integer::intValue).toArray();
+        lastReader = new int[n];
+        Arrays.fill(lastReader, -1);
+        for (int i = 0; i < n; i++) {
+            if (args[i] != null) {
+                for (int arg : args[i]) {
+                    lastReader[arg] = i;
+                }
+            }
+        }
+        boolean anyLong = false;
+        for (int i = 0; i < n; i++) {
+            anyLong |= graph.shape(i).size() >= Arena.MIN_POOLED_LENGTH;
+        }
+        lendable = anyLong;
+        output = new boolean[n];
+        for (int slot : outputSlots) {
+            output[slot] = true;
+        }
         costFrom = new long[n + 1];
         for (int i = n - 1; i >= 0; i--) {
             long sum = costFrom[i + 1] + nodeCost(graph, i);
@@ -103,7 +134,14 @@ public final class Plan implements Program {
      */
     @Override
     public Tensor[] run(Tensor[] inputs, Tensor[] known) {
+        return run(inputs, known, Arena.none(), false);
+    }
+
+    @Override
+    public Tensor[] run(Tensor[] inputs, Tensor[] known, Arena arena, boolean outputsOnly) {
         Tensor[] values = new Tensor[ops.length];
+        // values that share an array with another node's (an op that only reshapes) are never given back
+        boolean[] shared = outputsOnly && lendable && arena.lends() ? new boolean[ops.length] : null;
         System.arraycopy(known, 0, values, 0, known.length);
         long[] counter = ElementOperations.counter();
         if (counter != null) {
@@ -117,12 +155,37 @@ public final class Plan implements Program {
         for (int i = known.length; i < values.length; i++) {
             Primitive op = ops[i];
             if (op != null) {
-                values[i] = op.apply(gather(args[i], values), attrs[i]);
+                values[i] = op.apply(gather(args[i], values), attrs[i], arena);
+                if (shared != null) {
+                    giveBackDead(i, values, known.length, shared, arena);
+                }
             } else if (constants[i] != null) {
                 values[i] = constants[i];
             }
         }
         return values;
+    }
+
+    /**
+     * Gives back the arrays of node {@code i}'s arguments that no later node reads: those the
+     * plan computed in this run (not inputs, constants or the known prefix), that are no output,
+     * and that share their array with no other node.
+     */
+    private void giveBackDead(int i, Tensor[] values, int known, boolean[] shared, Arena arena) {
+        double[] produced = values[i].values();
+        for (int arg : args[i]) {
+            if (values[arg] != null && values[arg].values() == produced) {
+                shared[arg] = true;
+                shared[i] = true;
+            }
+        }
+        for (int arg : args[i]) {
+            if (lastReader[arg] == i && arg >= known && ops[arg] != null && !output[arg] && !shared[arg]
+                    && values[arg] != null) {
+                arena.recycle(values[arg].values());
+                values[arg] = null;
+            }
+        }
     }
 
     /** The values at {@code slots}. */

@@ -1,5 +1,6 @@
 package dev.gradient.program;
 
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Tensor;
 
 /**
@@ -21,6 +22,17 @@ public interface Program {
      * other nodes.
      */
     Tensor[] run(Tensor[] inputs, Tensor[] known);
+
+    /**
+     * As {@link #run(Tensor[], Tensor[])}, with the arrays of the values it makes taken from
+     * {@code arena}, which the caller closes once it has kept what it returns. Where {@code
+     * outputsOnly}, the caller reads nothing but the outputs, so a run may give a value's array
+     * back to the arena once its last reader has run, and then leaves that node's slot {@code
+     * null}. The default ignores both.
+     */
+    default Tensor[] run(Tensor[] inputs, Tensor[] known, Arena arena, boolean outputsOnly) {
+        return run(inputs, known);
+    }
 
     /** The slot of output {@code k} in the values that {@link #run} returns. */
     int outputSlot(int k);

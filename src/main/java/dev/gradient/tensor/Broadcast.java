@@ -1,5 +1,7 @@
 package dev.gradient.tensor;
 
+import java.util.Arrays;
+
 /**
  * Index arithmetic for NumPy broadcasting: which element of a smaller operand each element
  * of the broadcast result reads, and the reverse reduction that derivative rules need.
@@ -51,19 +53,26 @@ public final class Broadcast {
 
     /** {@code t} repeated along broadcast axes so that it has shape {@code to}. */
     public static Tensor broadcastTo(Tensor t, Shape to) {
+        return broadcastTo(t, to, Arena.none());
+    }
+
+    /** As {@link #broadcastTo(Tensor, Shape)}, with a new array taken from {@code arena}. */
+    public static Tensor broadcastTo(Tensor t, Shape to, Arena arena) {
         if (t.size() == to.size()) {
             return to.equals(t.shape()) ? t : t.reshape(to);
         }
         if (t.size() == 1) {
             // what the index map would do, without building it
-            return Tensor.filled(to, t.get(0));
+            double[] out = arena.take(Math.toIntExact(to.size()));
+            Arrays.fill(out, t.get(0));
+            return Tensor.of(to, out);
         }
         int[] map = indexMap(t.shape(), to);
         if (map == null) {
             return t;
         }
         double[] src = t.values();
-        double[] out = new double[map.length];
+        double[] out = arena.take(map.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = src[map[i]];
         }

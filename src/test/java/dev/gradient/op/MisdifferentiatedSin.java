@@ -30,7 +30,7 @@ public final class MisdifferentiatedSin extends UnaryOp {
     /** The reverse sweep's rule, as wrong as the graph rule. */
     @Override
     public Pullback pullback() {
-        return (args, out, attrs, needed) -> cotangent -> new Tensor[] {
+        return (args, out, attrs, needed, arena) -> cotangent -> new Tensor[] {
             Tensor.of(cotangent.shape(), multiply(cotangent.values(), args[0].values()))
         };
     }
