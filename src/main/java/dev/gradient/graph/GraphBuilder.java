@@ -53,6 +53,11 @@ public final class GraphBuilder {
         return shapes.get(node);
     }
 
+    /** Node {@code node} as built. */
+    public Node node(int node) {
+        return nodes.get(node);
+    }
+
     /** Adds an input named {@code name} of shape {@code shape}. */
     public int input(String name, Shape shape) {
         int position = add(new Node.Input(name, shape), shape, 0);

@@ -1,10 +1,10 @@
 package dev.gradient.op;
 
-import dev.gradient.tensor.Arena;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.graph.Attrs;
 import dev.gradient.graph.GraphBuilder;
+import dev.gradient.tensor.Arena;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 
@@ -87,18 +87,7 @@ final class MatMul implements Primitive {
 
     @Override
     public Jvp linearize(Tensor[] args, Tensor out, Attrs attrs) {
-        return tangents -> {
-            Tensor fromA = tangents[0] == null ? null : multiply(new Tensor[] {tangents[0], args[1]}, attrs, true, Arena.none());
-            Tensor fromB = tangents[1] == null ? null : multiply(new Tensor[] {args[0], tangents[1]}, attrs, true, Arena.none());
-            if (fromA == null || fromB == null) {
-                return fromA != null ? fromA : fromB;
-            }
-            double[] sum = fromA.values().clone();
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += fromB.get(i);
-            }
-            return Tensor.of(out.shape(), sum);
-        };
+        return Bilinear.linearize((x, y) -> multiply(new Tensor[] {x, y}, attrs, true, Arena.none()), args, out.shape());
     }
 
     @Override
@@ -132,8 +121,7 @@ final class MatMul implements Primitive {
         long m = args[0].rank() == 2 ? args[0].dim(0) : 1;
         long n = args[0].dim(args[0].rank() - 1);
         long p = args[1].rank() == 2 ? args[1].dim(1) : 1;
-        long mn = m * n;
-        return p != 0 && mn > Long.MAX_VALUE / p ? Long.MAX_VALUE : mn * p + out.size();
+        return Bilinear.cost(m, n, p, out.size());
     }
 
     private static final Primitive MUL_NO_NAN = new MulNoNan();

@@ -39,7 +39,8 @@ public final class OpRegistry {
             // normalisation
             new Softmax(), new LogSoftmax(),
             // internal: only derivative graphs use these
-            new BroadcastTo(), new SumTo(), new MulNoNan(), MatMul.zeroExact(), new Unslice(), new StopGradient(),
+            new BroadcastTo(), new SumTo(), new MulNoNan(), MatMul.zeroExact(), new MatMulTransposed(), new Unslice(),
+            new StopGradient(),
             new Sech(), new HypotRatio(), new MulLog()));
 
     private final Map<String, Op> ops = new LinkedHashMap<>();

@@ -67,6 +67,25 @@ public final class Broadcast {
             Arrays.fill(out, t.get(0));
             return Tensor.of(to, out);
         }
+        if (repeatsAlongLeadingAxes(t.shape(), to)) {
+            // a row broadcast down a matrix (a bias): the same elements the index map would read, copied row by row
+            double[] src = t.values();
+            double[] out = arena.take(Math.toIntExact(to.size()));
+            for (int start = 0; start < out.length; start += src.length) {
+                System.arraycopy(src, 0, out, start, src.length);
+            }
+            return Tensor.of(to, out);
+        }
+        int inner = repeatsAlongTrailingAxes(t.shape(), to);
+        if (inner > 0) {
+            // a column broadcast across a matrix (a row's maximum in log_softmax): each element repeated in place
+            double[] src = t.values();
+            double[] out = arena.take(Math.toIntExact(to.size()));
+            for (int i = 0; i < src.length; i++) {
+                Arrays.fill(out, i * inner, (i + 1) * inner, src[i]);
+            }
+            return Tensor.of(to, out);
+        }
         int[] map = indexMap(t.shape(), to);
         if (map == null) {
             return t;
@@ -77,6 +96,52 @@ public final class Broadcast {
             out[i] = src[map[i]];
         }
         return Tensor.of(to, out);
+    }
+
+    /**
+     * Whether broadcasting {@code small} to {@code big} only repeats it whole along leading axes:
+     * its axes, leading 1s aside, are exactly {@code big}'s last ones (a {@code [128]} bias over
+     * a {@code [32, 128]} batch), so that element {@code i} of the result is element {@code i %
+     * small.size()} of {@code small}.
+     */
+    private static boolean repeatsAlongLeadingAxes(Shape small, Shape big) {
+        int first = 0;
+        while (first < small.rank() && small.dim(first) == 1) {
+            first++;
+        }
+        int kept = small.rank() - first;
+        if (kept == 0 || kept > big.rank()) {
+            return false;
+        }
+        for (int k = 0; k < kept; k++) {
+            if (small.dim(first + k) != big.dim(big.rank() - kept + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How many times broadcasting {@code small} to {@code big} repeats each element in place,
+     * where it only does that: {@code small} has {@code big}'s rank, its leading axes are {@code
+     * big}'s and the rest are 1 ({@code [32, 1]} over {@code [32, 10]}: 10); else 0.
+     */
+    private static int repeatsAlongTrailingAxes(Shape small, Shape big) {
+        if (small.rank() != big.rank()) {
+            return 0;
+        }
+        int k = 0;
+        while (k < small.rank() && small.dim(k) == big.dim(k)) {
+            k++;
+        }
+        long inner = 1;
+        for (int j = k; j < small.rank(); j++) {
+            if (small.dim(j) != 1) {
+                return 0;
+            }
+            inner *= big.dim(j);
+        }
+        return k == 0 || inner <= 1 ? 0 : Math.toIntExact(inner);
     }
 
     /**
@@ -95,6 +160,27 @@ public final class Broadcast {
                 sum += v;
             }
             return Tensor.of(to, new double[] {sum});
+        }
+        if (repeatsAlongLeadingAxes(to, t.shape())) {
+            // summed over whole rows, in the index map's order: each element gets row 0's, then row 1's, ...
+            double[] src = t.values();
+            double[] out = new double[Math.toIntExact(to.size())];
+            for (int start = 0; start < src.length; start += out.length) {
+                for (int j = 0; j < out.length; j++) {
+                    out[j] += src[start + j];
+                }
+            }
+            return Tensor.of(to, out);
+        }
+        int inner = repeatsAlongTrailingAxes(to, t.shape());
+        if (inner > 0) {
+            // summed over runs of consecutive elements, in the index map's order
+            double[] src = t.values();
+            double[] out = new double[Math.toIntExact(to.size())];
+            for (int i = 0; i < src.length; i++) {
+                out[i / inner] += src[i];
+            }
+            return Tensor.of(to, out);
         }
         int[] map = indexMap(to, t.shape());
         if (map == null) {

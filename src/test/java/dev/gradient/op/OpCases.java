@@ -99,6 +99,9 @@ final class OpCases {
             add(op, call("[3] @ [3,2]", arg(ANY, 3), arg(ANY, 3, 2)));
             add(op, call("[3] @ [3]", arg(ANY, 3), arg(ANY, 3)));
         }
+        add("matmul_transposed", call("[2,3] @ transpose([4,3])", arg(ANY, 2, 3), arg(ANY, 4, 3)));
+        add("matmul_transposed", call("[3] @ transpose([2,3])", arg(ANY, 3), arg(ANY, 2, 3)));
+        add("matmul_transposed", call("[1,3] @ transpose([1,3])", arg(ANY, 1, 3), arg(ANY, 1, 3)));
         add("dot", call("[3] . [3]", arg(ANY, 3), arg(ANY, 3)));
         add("outer", call("[3] x [2]", arg(ANY, 3), arg(ANY, 2)));
         add("transpose", call("[2,3]", arg(ANY, 2, 3)));

@@ -2,6 +2,7 @@ package dev.gradient.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Broadcasting's index map, and summing back down as its transpose. */
@@ -29,5 +30,36 @@ class BroadcastTest {
         assertThat(Broadcast.sumTo(repeated, Shape.of(3))).isEqualTo(Tensor.of(Shape.of(3), new double[] {2, 4, 6}));
         assertThat(Broadcast.sumTo(repeated, Shape.SCALAR)).isEqualTo(Tensor.scalar(12));
         assertThat(Broadcast.broadcastTo(row, Shape.of(3))).isSameAs(row);
+    }
+
+    @Test
+    void everyShortcutGivesTheIndexMapsElementsAndSums() {
+        Shape[][] pairs = {
+            {Shape.of(3), Shape.of(4, 3)}, {Shape.of(1, 3), Shape.of(2, 4, 3)}, {Shape.of(2, 3), Shape.of(5, 2, 3)},
+            {Shape.of(4, 1), Shape.of(4, 3)}, {Shape.of(1), Shape.of(2, 2)}, {Shape.of(3, 1, 2), Shape.of(3, 4, 2)},
+            {Shape.of(2, 3, 1), Shape.of(2, 3, 4)}, {Shape.of(2, 1, 1), Shape.of(2, 3, 4)}, {Shape.of(1, 3, 1), Shape.of(2, 3, 4)},
+        };
+        Random random = new Random(17);
+        for (Shape[] pair : pairs) {
+            Shape small = pair[0];
+            Shape big = pair[1];
+            int[] map = Broadcast.indexMap(small, big);
+            double[] s = new double[Math.toIntExact(small.size())];
+            double[] b = new double[Math.toIntExact(big.size())];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = random.nextGaussian();
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = random.nextGaussian();
+            }
+            double[] read = new double[b.length];
+            double[] summed = new double[s.length];
+            for (int i = 0; i < b.length; i++) {
+                read[i] = s[map[i]];
+                summed[map[i]] += b[i];
+            }
+            assertThat(Broadcast.broadcastTo(Tensor.of(small, s), big).values()).as("%s to %s", small, big).containsExactly(read);
+            assertThat(Broadcast.sumTo(Tensor.of(big, b), small).values()).as("%s back to %s", big, small).containsExactly(summed);
+        }
     }
 }
