@@ -5,6 +5,7 @@
  * compressed engine product per colour.
  *
  * <p>May import: {@code dev.gradient.engine}, {@code dev.gradient.graph}, {@code dev.gradient.op}, {@code
- * dev.gradient.tensor}, {@code dev.gradient.error}, {@code org.springframework.stereotype}.
+ * dev.gradient.tensor}, {@code dev.gradient.error}, {@code org.springframework.stereotype}, {@code
+ * com.github.benmanes.caffeine}.
  */
 package dev.gradient.sparsity;

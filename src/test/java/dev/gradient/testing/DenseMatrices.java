@@ -1,5 +1,6 @@
 package dev.gradient.testing;
 
+import dev.gradient.sparsity.FlatElements;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.Random;
@@ -16,17 +17,7 @@ public final class DenseMatrices {
 
     /** The elements of {@code tensors}, one after another. */
     public static double[] flatten(Tensor[] tensors) {
-        int size = 0;
-        for (Tensor t : tensors) {
-            size += t.size();
-        }
-        double[] flat = new double[size];
-        int offset = 0;
-        for (Tensor t : tensors) {
-            System.arraycopy(t.values(), 0, flat, offset, t.size());
-            offset += t.size();
-        }
-        return flat;
+        return FlatElements.flatten(tensors);
     }
 
     /** The blocks as one matrix: rows are the flattened outputs of sizes {@code rows}, columns the flattened inputs of sizes {@code columns}. */
