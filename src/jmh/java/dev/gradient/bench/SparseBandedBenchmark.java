@@ -25,10 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Issue 12's sparse ratios at n = 10^5: the sparse Hessian of {@code sum((x[:-2] + x[1:-1]
  * x[2:])^2) + sum(cos(x))}, whose terms couple three neighbours (one Hessian-vector product per
- * colour of a star colouring), against its gradient; and the sparse tridiagonal Jacobian of
- * {@code x[:-2] - 2 x[1:-1]^2 + x[2:]} (one JVP per colour of a column colouring) against the
- * gradient of its sum. Target: at most colours + 2 gradients. Patterns and colourings are made in
- * the setup, as the service keeps them with the compiled function; the setup prints the colours.
+ * colour of a star colouring, forward over reverse and reverse over reverse), against its
+ * gradient; and the sparse tridiagonal Jacobian of {@code x[:-2] - 2 x[1:-1]^2 + x[2:]} (one JVP
+ * per colour of a column colouring) against the gradient of its sum. Target: at most colours + 2
+ * gradients. Patterns and colourings are made in the setup, as the service keeps them with the
+ * compiled function; the setup prints the colours.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -72,6 +73,11 @@ public class SparseBandedBenchmark {
     @Benchmark
     public SparseDerivatives.SparseHessian sparseHessian() {
         return sparse.hessian(forward, banded, point, X, 0, hessianPlan);
+    }
+
+    @Benchmark
+    public SparseDerivatives.SparseHessian sparseHessianReverseOverReverse() {
+        return sparse.hessian(reverse, banded, point, X, 0, hessianPlan);
     }
 
     @Benchmark
