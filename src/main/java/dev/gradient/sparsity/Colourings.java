@@ -1,0 +1,208 @@
+package dev.gradient.sparsity;
+
+import dev.gradient.engine.Cost;
+import dev.gradient.error.GradientException;
+import java.util.Arrays;
+
+/**
+ * The colourings that compress sparse derivatives (Gebremedhin, Manne and Pothen, "What color is
+ * your Jacobian? Graph coloring for computing derivatives", SIAM Review 47, 2005), greedy in
+ * largest-first order of the degrees in the graph being coloured:
+ *
+ * <ul>
+ *   <li>{@link #columns}: distance-2 colouring of the columns in the bipartite graph of a
+ *       Jacobian pattern (no two columns of one colour share a row), for forward mode: one JVP
+ *       per colour, and each entry read off directly;</li>
+ *   <li>{@link #rows}: the same for the rows, for reverse mode: one VJP per colour;</li>
+ *   <li>{@link #star}: star colouring of the adjacency graph of a symmetric Hessian pattern (a
+ *       distance-1 colouring in which every path on four vertices has at least three colours),
+ *       for one Hessian-vector product per colour and direct recovery (their Algorithm 4.1's
+ *       conditions, checked on the coloured neighbourhood of each vertex).</li>
+ * </ul>
+ *
+ * <p>Each is priced before it runs ({@link #columnsCost}, {@link #starCost}) in index
+ * operations, the unit of {@code gradient.limits.max-cost}, and refused past the caller's limit.
+ * The greedy colourings need at least the largest row degree of colours, the lower bound for
+ * any column colouring.
+ */
+public final class Colourings {
+
+    private Colourings() {
+    }
+
+    /** The work of {@link #columns}: each row's length squared, once for the degrees and once for the colours. */
+    public static long columnsCost(SparsityPattern pattern) {
+        long work = Cost.add(pattern.nonzeros(), pattern.columnCount());
+        for (int[] row : pattern.byRow()) {
+            work = Cost.add(work, Cost.multiply(2, Cost.multiply(row.length, row.length)));
+        }
+        return work;
+    }
+
+    /** The work of {@link #rows}. */
+    public static long rowsCost(SparsityPattern pattern) {
+        return columnsCost(pattern.transpose());
+    }
+
+    /** A distance-2 colouring of the columns of {@code pattern}; refused past {@code maxCost}. */
+    public static Colouring columns(SparsityPattern pattern, long maxCost) {
+        admit("column colouring", columnsCost(pattern), maxCost);
+        int[][] byRow = pattern.byRow();
+        int[][] byColumn = pattern.byColumn();
+        int n = pattern.columnCount();
+        int[] marks = new int[n];
+        Arrays.fill(marks, -1);
+        int[] degrees = new int[n];
+        for (int c = 0; c < n; c++) {
+            for (int r : byColumn[c]) {
+                for (int other : byRow[r]) {
+                    if (other != c && marks[other] != c) {
+                        marks[other] = c;
+                        degrees[c]++;
+                    }
+                }
+            }
+        }
+        int[] colours = new int[n];
+        Arrays.fill(colours, -1);
+        int[] forbidden = new int[n + 1];
+        Arrays.fill(forbidden, -1);
+        int count = 0;
+        for (int c : LargestFirst.order(degrees)) {
+            for (int r : byColumn[c]) {
+                for (int other : byRow[r]) {
+                    if (colours[other] >= 0) {
+                        forbidden[colours[other]] = c;
+                    }
+                }
+            }
+            colours[c] = firstAllowed(forbidden, c);
+            count = Math.max(count, colours[c] + 1);
+        }
+        return new Colouring(colours, count);
+    }
+
+    /** A distance-2 colouring of the rows of {@code pattern}; refused past {@code maxCost}. */
+    public static Colouring rows(SparsityPattern pattern, long maxCost) {
+        return columns(pattern.transpose(), maxCost);
+    }
+
+    /** The work of {@link #star}: for each edge (v, w), every neighbour x of w and every neighbour of x. */
+    public static long starCost(SparsityPattern symmetric) {
+        int[][] adjacency = symmetric.byRow();
+        long[] reach = new long[adjacency.length];
+        for (int w = 0; w < adjacency.length; w++) {
+            for (int x : adjacency[w]) {
+                reach[w] = Cost.add(reach[w], Cost.add(1, adjacency[x].length));
+            }
+        }
+        long work = Cost.add(symmetric.nonzeros(), adjacency.length);
+        for (int v = 0; v < adjacency.length; v++) {
+            for (int w : adjacency[v]) {
+                work = Cost.add(work, reach[w]);
+            }
+        }
+        return work;
+    }
+
+    /**
+     * A star colouring of the adjacency graph of the symmetric pattern {@code symmetric} (the
+     * diagonal ignored); refused past {@code maxCost}. A vertex may not take a colour that
+     * would give it a neighbour of its own colour, or make a path on four vertices through it
+     * two-coloured: as an end ({@code v-w-x-y} with {@code x} of its colour and {@code y} of
+     * {@code w}'s) or inside ({@code u-v-w-x} with {@code u} and {@code w} of one colour and
+     * {@code x} of its own).
+     */
+    public static Colouring star(SparsityPattern symmetric, long maxCost) {
+        if (symmetric.rowCount() != symmetric.columnCount()) {
+            throw new IllegalArgumentException("a star colouring needs a square pattern, got " + symmetric.rowCount() + " x "
+                    + symmetric.columnCount());
+        }
+        admit("star colouring", starCost(symmetric), maxCost);
+        int[][] adjacency = offDiagonal(symmetric.byRow());
+        int n = adjacency.length;
+        int[] degrees = new int[n];
+        for (int v = 0; v < n; v++) {
+            degrees[v] = adjacency[v].length;
+        }
+        int[] colours = new int[n];
+        Arrays.fill(colours, -1);
+        int[] forbidden = new int[n + 1];
+        Arrays.fill(forbidden, -1);
+        int[] seen = new int[n + 1];
+        int count = 0;
+        for (int v : LargestFirst.order(degrees)) {
+            for (int w : adjacency[v]) {
+                if (colours[w] >= 0) {
+                    seen[colours[w]] = 0;
+                }
+            }
+            for (int w : adjacency[v]) {
+                if (colours[w] >= 0) {
+                    forbidden[colours[w]] = v;
+                    seen[colours[w]]++;
+                }
+            }
+            for (int w : adjacency[v]) {
+                if (colours[w] < 0) {
+                    continue;
+                }
+                // inside: another neighbour of v has w's colour, so v may take no colour of w's other neighbours
+                boolean shared = seen[colours[w]] > 1;
+                for (int x : adjacency[w]) {
+                    if (x == v || colours[x] < 0 || forbidden[colours[x]] == v) {
+                        continue;
+                    }
+                    if (shared || hasNeighbourOfColour(adjacency[x], w, colours[w], colours)) {
+                        forbidden[colours[x]] = v;
+                    }
+                }
+            }
+            colours[v] = firstAllowed(forbidden, v);
+            count = Math.max(count, colours[v] + 1);
+        }
+        return new Colouring(colours, count);
+    }
+
+    /** Whether a vertex of {@code neighbours} other than {@code except} has colour {@code colour}. */
+    private static boolean hasNeighbourOfColour(int[] neighbours, int except, int colour, int[] colours) {
+        for (int y : neighbours) {
+            if (y != except && colours[y] == colour) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each vertex's neighbours without itself. */
+    static int[][] offDiagonal(int[][] byRow) {
+        int[][] adjacency = new int[byRow.length][];
+        for (int v = 0; v < byRow.length; v++) {
+            int at = Arrays.binarySearch(byRow[v], v);
+            if (at < 0) {
+                adjacency[v] = byRow[v];
+            } else {
+                int[] without = new int[byRow[v].length - 1];
+                System.arraycopy(byRow[v], 0, without, 0, at);
+                System.arraycopy(byRow[v], at + 1, without, at, without.length - at);
+                adjacency[v] = without;
+            }
+        }
+        return adjacency;
+    }
+
+    private static int firstAllowed(int[] forbidden, int vertex) {
+        int colour = 0;
+        while (forbidden[colour] == vertex) {
+            colour++;
+        }
+        return colour;
+    }
+
+    private static void admit(String what, long work, long maxCost) {
+        if (work > maxCost) {
+            throw GradientException.limitExceeded("gradient.limits.max-cost", "the " + what + " would take about " + work
+                    + " index operations, more than gradient.limits.max-cost (" + maxCost + ")");
+        }
+    }
+}
