@@ -57,9 +57,10 @@ public final class SparsityRules {
             put(rules, op, reduction);
         }
         put(rules, "sum_to", ReductionRule.toOutputShape());
-        SparsityRule product = new MatrixProductRule();
+        SparsityRule product = MatrixProductRule.plain();
         put(rules, "matmul", product);
         put(rules, "matmul_no_nan", product);
+        put(rules, "matmul_transposed", MatrixProductRule.ofTransposed());
         SparsityRule expanded = new ExpandedRule();
         for (String op : List.of("vector", "mean", "prod", "logsumexp", "norm", "dot", "outer", "stack", "softmax",
                 "log_softmax")) {
