@@ -63,7 +63,8 @@ class ApiConfiguration {
     JsonMapper.Builder jsonMapperBuilder(GradientLimits limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxJsonDepth())
-                .maxStringLength(limits.maxExpressionLength())
+                // a binary array's base64 text may take most of the body; expressions are bounded by the parser
+                .maxStringLength((int) Math.min(limits.maxBodySize().toBytes(), Integer.MAX_VALUE))
                 .maxNumberLength(MAX_NUMBER_LENGTH)
                 .build();
         // Schubfach: the shortest form that reads back as the same double, and faster than Double.toString

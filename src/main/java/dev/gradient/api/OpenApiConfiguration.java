@@ -1,6 +1,7 @@
 package dev.gradient.api;
 
 import dev.gradient.error.ErrorCode;
+import dev.gradient.parse.BinaryArray;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -67,6 +68,11 @@ class OpenApiConfiguration {
             /hessian is a 422 (MISSING_OUTPUT). A scalar output means shape [] exactly.
             - /jvp: where "wrt" is given, "tangent" must name exactly those inputs (MISSING_TANGENT, \
             UNKNOWN_NAME). /vjp: "cotangent" must name every output (MISSING_COTANGENT).
+            - Binary arrays: any value of a request (in "at", "points", "tangent", "cotangent", and a graph's \
+            "const") may be {"dtype": "float64" or "float32", "shape": [...], "data": "<base64>"}, exactly these \
+            three fields, data being the base64 of the elements' little-endian bytes in row-major order \
+            (schema BinaryArray). float32 is widened exactly. Limits count the elements the shape claims, before \
+            anything is decoded. The request stays application/json.
             - GET /ops and GET /engines answer JSON arrays.
             - Optional API keys: where the operator configures them, every operation needs \
             'Authorization: Bearer <key>' (else 401 UNAUTHORIZED), and each key's tenant sees only the \
@@ -93,6 +99,7 @@ class OpenApiConfiguration {
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.setComponents(components);
             components.addSchemas("Value", valueSchema());
+            components.addSchemas("BinaryArray", binaryArraySchema());
             components.addSchemas("NamedValues", type("object")
                     .description("Values by name: input names, output names or wrt names, in order.")
                     .additionalProperties(ref("Value")));
@@ -207,12 +214,43 @@ class OpenApiConfiguration {
     private static Schema<?> valueSchema() {
         Schema<Object> schema = new JsonSchema()
                 .description("A number, one of the strings \"NaN\", \"Infinity\" and \"-Infinity\", or a tensor:"
-                        + " rectangular nested arrays of these, row-major ([[1,2,3],[4,5,6]] has shape [2,3]). Generated"
-                        + " clients see it as a plain JSON value (Object, Any): a number, a string or a list.")
-                .not(types("object", "boolean", "null"))
+                        + " rectangular nested arrays of these, row-major ([[1,2,3],[4,5,6]] has shape [2,3]); or, at the"
+                        + " top of a value (not inside nested arrays), a BinaryArray object. Generated clients see it as a"
+                        + " plain JSON value (Object, Any): a number, a string, a list or a map.")
+                .not(types("boolean", "null"))
                 .pattern("^(NaN|Infinity|-Infinity)$")
                 .items(ref("Value"));
-        schema.setExamples(List.<Object>of(2.5, "NaN", List.of(List.of(1, 2, 3), List.of(4, 5, 6))));
+        // "if"/"then" rather than oneOf, for the reason above: generators ignore it, validators apply it to objects only
+        schema.setIf(types("object"));
+        schema.setThen(ref("BinaryArray"));
+        schema.setExamples(List.<Object>of(2.5, "NaN", List.of(List.of(1, 2, 3), List.of(4, 5, 6)),
+                Map.of("dtype", "float64", "shape", List.of(2), "data", "AAAAAAAA8D8AAAAAAAAAQA==")));
+        return schema;
+    }
+
+    /** A tensor as base64 of its little-endian bytes, as {@link dev.gradient.parse.BinaryArray} reads and writes it. */
+    private static Schema<?> binaryArraySchema() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        Schema<Object> dtype = new JsonSchema().types(Set.of("string"));
+        dtype.setEnum(List.of("float64", "float32"));
+        properties.put(BinaryArray.DTYPE, dtype.description("The element type: float64 (IEEE doubles) or float32 (widened to doubles exactly). Responses"
+                        + " always use float64."));
+        properties.put(BinaryArray.SHAPE, type("array").items(type("integer").minimum(java.math.BigDecimal.ZERO))
+                .description("The sizes of the axes, outermost first; [] for a scalar. A shape of more elements than"
+                        + " gradient.limits.max-elements, or more axes than gradient.limits.max-json-depth, is a 413 on"
+                        + " its claim alone."));
+        properties.put(BinaryArray.DATA, type("string").format("byte")
+                .description("Base64 (RFC 4648, standard alphabet; padding optional on input, always written) of the"
+                        + " elements' little-endian bytes in row-major order, as NumPy's tobytes() gives them for a"
+                        + " C-contiguous '<f8' or '<f4' array: exactly the shape's element count times the element's"
+                        + " width. Non-finite values and NaN payloads travel as their IEEE bits."));
+        Schema<?> schema = type("object").description("A tensor as a binary array: {\"dtype\": \"float64\", \"shape\": [2, 3],"
+                + " \"data\": \"<base64>\"}, exactly these three fields. Accepted for any value of a request (at, points,"
+                + " tangent, cotangent, a graph's const); a malformed one (another dtype, a missing or extra field, a negative"
+                + " size, text that is not base64, a byte count that does not fit the shape) is a 400 whose pointer names"
+                + " the field.")
+                .properties(properties).required(List.of(BinaryArray.DTYPE, BinaryArray.SHAPE, BinaryArray.DATA));
+        schema.setAdditionalProperties(false);
         return schema;
     }
 

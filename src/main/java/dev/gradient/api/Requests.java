@@ -142,14 +142,9 @@ final class Requests {
         return new Point(pointer, function, arguments);
     }
 
-    /** A value given in the request, checked against the element limit before anything uses it. */
+    /** A value given in the request (nested arrays or a binary array), checked against the element limit as it is read. */
     Tensor value(JsonNode json, String pointer) {
-        Tensor value = Values.fromJson(json, pointer);
-        if (value.size() > limits.maxElements()) {
-            throw GradientException.limitExceeded("gradient.limits.max-elements", "the value at " + pointer + " has "
-                    + value.size() + " elements; the limit is " + limits.maxElements());
-        }
-        return value;
+        return Values.fromJson(json, pointer, limits.arrayLimits());
     }
 
     private Compiled compile(ParsedGraph graph, Shape[] shapes, String pointer) {
