@@ -5,6 +5,7 @@ import dev.gradient.op.OpRegistry;
 import dev.gradient.parse.ParseLimits;
 import dev.gradient.parse.SourceParser;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +41,18 @@ class ApiConfiguration {
     @Bean
     SourceParser sourceParser(ParseLimits limits, OpRegistry ops) {
         return new SourceParser(limits, ops);
+    }
+
+    /** Tensors in responses: written by one serializer, as nested arrays or binary arrays. */
+    @Bean
+    JsonMapperBuilderCustomizer tensorSerializer() {
+        return builder -> builder.addModule(ArrayForm.module());
+    }
+
+    /** The {@code application/json+base64} response form, beside Boot's JSON converter. */
+    @Bean
+    ServerHttpMessageConvertersCustomizer base64JsonConverter(JsonMapper json) {
+        return converters -> converters.addCustomConverter(new Base64JsonConverter(json));
     }
 
     @Bean

@@ -73,6 +73,10 @@ class OpenApiConfiguration {
             three fields, data being the base64 of the elements' little-endian bytes in row-major order \
             (schema BinaryArray). float32 is widened exactly. Limits count the elements the shape claims, before \
             anything is decoded. The request stays application/json.
+            - Responses with 'Accept: application/json+base64' (the evaluation and derivative endpoints): the \
+            same JSON with every value, scalars included, a float64 BinaryArray, so that each double (non-finite \
+            ones too) arrives as its IEEE bits; names, labels and ids stay as they are, and problems stay \
+            application/problem+json. Plain application/json is the default. Other endpoints answer 406 to it.
             - GET /ops and GET /engines answer JSON arrays.
             - Optional API keys: where the operator configures them, every operation needs \
             'Authorization: Bearer <key>' (else 401 UNAUTHORIZED), and each key's tenant sees only the \

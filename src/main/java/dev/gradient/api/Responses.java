@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import dev.gradient.tensor.Tensor;
 
 /**
  * The response bodies of the evaluation and derivative endpoints. Each endpoint has a record
@@ -29,7 +29,7 @@ final class Responses {
     /** One point's result of {@code POST /evaluate}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EvaluateResult(
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs) {
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs) {
     }
 
     /** The response of {@code POST /evaluate}. */
@@ -38,7 +38,7 @@ final class Responses {
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = "The engine named in the request, or for \"auto\" \"forward\": evaluation is the primal"
                     + " sweep that every engine shares.", requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<EvaluateResult> results) {
 
         static EvaluateResponse of(Invocation call, String engine, List<EvaluateResult> results) {
@@ -50,9 +50,9 @@ final class Responses {
     /** One point's result of {@code POST /gradient}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record GradientResult(
-            @Schema(ref = VALUE, description = "The value of the scalar output.") JsonNode value,
+            @Schema(ref = VALUE, description = "The value of the scalar output.") Tensor value,
             @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input, of that input's shape.")
-            Map<String, JsonNode> gradient) {
+            Map<String, Tensor> gradient) {
     }
 
     /** The response of {@code POST /gradient}. */
@@ -60,9 +60,9 @@ final class Responses {
     record GradientResponse(
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = ENGINE, requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = VALUE, description = "The value of the scalar output.") JsonNode value,
+            @Schema(ref = VALUE, description = "The value of the scalar output.") Tensor value,
             @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input, of that input's shape.")
-            Map<String, JsonNode> gradient,
+            Map<String, Tensor> gradient,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<GradientResult> results) {
 
         static GradientResponse of(Invocation call, String engine, List<GradientResult> results) {
@@ -77,11 +77,11 @@ final class Responses {
     /** One point's result of {@code POST /jacobian}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record JacobianResult(
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUE_MAPS, description = "jacobian[out][in] has shape out.shape + in.shape.")
-            Map<String, Map<String, JsonNode>> jacobian,
+            Map<String, Map<String, Tensor>> jacobian,
             @Schema(ref = VALUE, description = "With format \"matrix\": the 2-D Jacobian; rows are every output's elements,"
-                    + " columns every wrt input's elements, row-major, in order.") JsonNode matrix,
+                    + " columns every wrt input's elements, row-major, in order.") Tensor matrix,
             @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per row, like \"f[1]\", or \"f\""
                     + " for a scalar."), schema = @Schema(example = "f[0]")) List<String> rowLabels,
             @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per column, like \"W[1,0]\", or"
@@ -93,10 +93,10 @@ final class Responses {
     record JacobianResponse(
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = ENGINE, requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUE_MAPS, description = "jacobian[out][in] has shape out.shape + in.shape.")
-            Map<String, Map<String, JsonNode>> jacobian,
-            @Schema(ref = VALUE, description = "With format \"matrix\": the 2-D Jacobian.") JsonNode matrix,
+            Map<String, Map<String, Tensor>> jacobian,
+            @Schema(ref = VALUE, description = "With format \"matrix\": the 2-D Jacobian.") Tensor matrix,
             @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per row.")) List<String> rowLabels,
             @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per column."))
             List<String> columnLabels,
@@ -115,10 +115,10 @@ final class Responses {
     /** One point's result of {@code POST /hessian}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record HessianResult(
-            @Schema(ref = VALUE, description = "The value of the scalar output.") JsonNode value,
-            @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input.") Map<String, JsonNode> gradient,
+            @Schema(ref = VALUE, description = "The value of the scalar output.") Tensor value,
+            @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input.") Map<String, Tensor> gradient,
             @Schema(ref = NAMED_VALUE_MAPS, description = "hessian[in_i][in_j] has shape in_i.shape + in_j.shape.")
-            Map<String, Map<String, JsonNode>> hessian) {
+            Map<String, Map<String, Tensor>> hessian) {
     }
 
     /** The response of {@code POST /hessian}. */
@@ -126,10 +126,10 @@ final class Responses {
     record HessianResponse(
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = ENGINE, requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = VALUE, description = "The value of the scalar output.") JsonNode value,
-            @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input.") Map<String, JsonNode> gradient,
+            @Schema(ref = VALUE, description = "The value of the scalar output.") Tensor value,
+            @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input.") Map<String, Tensor> gradient,
             @Schema(ref = NAMED_VALUE_MAPS, description = "hessian[in_i][in_j] has shape in_i.shape + in_j.shape.")
-            Map<String, Map<String, JsonNode>> hessian,
+            Map<String, Map<String, Tensor>> hessian,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<HessianResult> results) {
 
         static HessianResponse of(Invocation call, String engine, List<HessianResult> results) {
@@ -144,9 +144,9 @@ final class Responses {
     /** One point's result of {@code POST /jvp}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record JvpResult(
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUES, description = "The tangent of every output: J times the tangent.")
-            Map<String, JsonNode> jvp) {
+            Map<String, Tensor> jvp) {
     }
 
     /** The response of {@code POST /jvp}. */
@@ -154,9 +154,9 @@ final class Responses {
     record JvpResponse(
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = ENGINE, requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUES, description = "The tangent of every output: J times the tangent.")
-            Map<String, JsonNode> jvp,
+            Map<String, Tensor> jvp,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<JvpResult> results) {
 
         static JvpResponse of(Invocation call, String engine, List<JvpResult> results) {
@@ -171,9 +171,9 @@ final class Responses {
     /** One point's result of {@code POST /vjp}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record VjpResult(
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUES, description = "The cotangent of every wrt input: the cotangent times J.")
-            Map<String, JsonNode> vjp) {
+            Map<String, Tensor> vjp) {
     }
 
     /** The response of {@code POST /vjp}. */
@@ -181,9 +181,9 @@ final class Responses {
     record VjpResponse(
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = ENGINE, requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUES, description = "The cotangent of every wrt input: the cotangent times J.")
-            Map<String, JsonNode> vjp,
+            Map<String, Tensor> vjp,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<VjpResult> results) {
 
         static VjpResponse of(Invocation call, String engine, List<VjpResult> results) {
