@@ -77,6 +77,10 @@ class OpenApiConfiguration {
             same JSON with every value, scalars included, a float64 BinaryArray, so that each double (non-finite \
             ones too) arrives as its IEEE bits; names, labels and ids stay as they are, and problems stay \
             application/problem+json. Plain application/json is the default. Other endpoints answer 406 to it.
+            - Columnar batches: "points" may be an object mapping every input to one array whose first axis runs \
+            over the points (schema Points), as jax.vmap takes its arguments; the response then has no "results" but \
+            the per-point fields at the top, each value with a leading axis over the points. "tangent" and \
+            "cotangent" still apply to every point. /check takes it too and reports "results" per point as usual.
             - GET /ops and GET /engines answer JSON arrays.
             - Optional API keys: where the operator configures them, every operation needs \
             'Authorization: Bearer <key>' (else 401 UNAUTHORIZED), and each key's tenant sees only the \
@@ -104,6 +108,7 @@ class OpenApiConfiguration {
             openApi.setComponents(components);
             components.addSchemas("Value", valueSchema());
             components.addSchemas("BinaryArray", binaryArraySchema());
+            components.addSchemas("Points", pointsSchema());
             components.addSchemas("NamedValues", type("object")
                     .description("Values by name: input names, output names or wrt names, in order.")
                     .additionalProperties(ref("Value")));
@@ -255,6 +260,26 @@ class OpenApiConfiguration {
                 + " the field.")
                 .properties(properties).required(List.of(BinaryArray.DTYPE, BinaryArray.SHAPE, BinaryArray.DATA));
         schema.setAdditionalProperties(false);
+        return schema;
+    }
+
+    /** An array of points, or a columnar batch (an object of arrays), written as {@link #valueSchema()} is, for the same reason. */
+    private static Schema<?> pointsSchema() {
+        Schema<Object> schema = new JsonSchema()
+                .description("A batch, in one of two forms. An array of points, each an object like \"at\": the results"
+                        + " come back as \"results\", one per point. Or columnar, as jax.vmap takes its arguments: an object"
+                        + " mapping every input to one Value (nested arrays or a BinaryArray) whose first axis runs over the"
+                        + " points, the same length for every input, each point's value being the rest of its axes; the results"
+                        + " then come back at the top of the response, each value with that leading axis (Jacobian labels"
+                        + " are per point, as without a batch). Either form holds at most gradient.limits.max-points points."
+                        + " Generated clients see it as a plain JSON value: pass a list of maps or a map.")
+                .not(types("string", "number", "integer", "boolean", "null"))
+                .items(ref("NamedValues"))
+                .minItems(1);
+        schema.setIf(types("object"));
+        schema.setThen(new JsonSchema().additionalProperties(ref("Value")));
+        schema.setExamples(List.<Object>of(List.of(Map.of("x", 1, "y", 2), Map.of("x", 3, "y", 4)),
+                Map.of("x", List.of(1, 3), "y", List.of(2, 4))));
         return schema;
     }
 

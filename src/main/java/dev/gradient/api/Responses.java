@@ -10,7 +10,8 @@ import dev.gradient.tensor.Tensor;
 /**
  * The response bodies of the evaluation and derivative endpoints. Each endpoint has a record
  * for one point's fields and a response that carries {@code graphId} and {@code engine} and
- * either one point's fields (for {@code at}) or {@code results}, one per point (for
+ * either one point's fields (for {@code at}), {@code results}, one per point (for an array of
+ * {@code points}), or one point's fields with a leading axis over the points (for columnar
  * {@code points}); absent fields are left out.
  */
 final class Responses {
@@ -21,7 +22,9 @@ final class Responses {
 
     private static final String GRAPH_ID = "The id of the graph that ran, as POST /graphs gives it: a content hash of its canonical form.";
     private static final String ENGINE = "The engine that ran; never \"auto\".";
-    private static final String RESULTS = "With \"points\": one result per point, in order (and the per-point fields are not at the top).";
+    private static final String RESULTS = "With \"points\" an array: one result per point, in order (and the per-point fields"
+            + " are not at the top). With \"points\" columnar, absent: the per-point fields are at the top, each value with a"
+            + " leading axis over the points.";
 
     private Responses() {
     }
@@ -42,6 +45,9 @@ final class Responses {
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<EvaluateResult> results) {
 
         static EvaluateResponse of(Invocation call, String engine, List<EvaluateResult> results) {
+            if (call.columnar()) {
+                return new EvaluateResponse(call.graphId(), engine, Columns.stackNamed(results, EvaluateResult::outputs), null);
+            }
             return call.batch() ? new EvaluateResponse(call.graphId(), engine, null, results)
                     : new EvaluateResponse(call.graphId(), engine, results.get(0).outputs(), null);
         }
@@ -66,6 +72,10 @@ final class Responses {
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<GradientResult> results) {
 
         static GradientResponse of(Invocation call, String engine, List<GradientResult> results) {
+            if (call.columnar()) {
+                return new GradientResponse(call.graphId(), engine, Columns.stack(results, GradientResult::value),
+                        Columns.stackNamed(results, GradientResult::gradient), null);
+            }
             if (call.batch()) {
                 return new GradientResponse(call.graphId(), engine, null, null, results);
             }
@@ -103,6 +113,13 @@ final class Responses {
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<JacobianResult> results) {
 
         static JacobianResponse of(Invocation call, String engine, List<JacobianResult> results) {
+            if (call.columnar()) {
+                JacobianResult first = results.get(0);
+                return new JacobianResponse(call.graphId(), engine, Columns.stackNamed(results, JacobianResult::outputs),
+                        Columns.stackBlocks(results, JacobianResult::jacobian),
+                        first.matrix() == null ? null : Columns.stack(results, JacobianResult::matrix), first.rowLabels(),
+                        first.columnLabels(), null);
+            }
             if (call.batch()) {
                 return new JacobianResponse(call.graphId(), engine, null, null, null, null, null, results);
             }
@@ -133,6 +150,11 @@ final class Responses {
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<HessianResult> results) {
 
         static HessianResponse of(Invocation call, String engine, List<HessianResult> results) {
+            if (call.columnar()) {
+                return new HessianResponse(call.graphId(), engine, Columns.stack(results, HessianResult::value),
+                        Columns.stackNamed(results, HessianResult::gradient), Columns.stackBlocks(results, HessianResult::hessian),
+                        null);
+            }
             if (call.batch()) {
                 return new HessianResponse(call.graphId(), engine, null, null, null, results);
             }
@@ -160,6 +182,10 @@ final class Responses {
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<JvpResult> results) {
 
         static JvpResponse of(Invocation call, String engine, List<JvpResult> results) {
+            if (call.columnar()) {
+                return new JvpResponse(call.graphId(), engine, Columns.stackNamed(results, JvpResult::outputs),
+                        Columns.stackNamed(results, JvpResult::jvp), null);
+            }
             if (call.batch()) {
                 return new JvpResponse(call.graphId(), engine, null, null, results);
             }
@@ -187,6 +213,10 @@ final class Responses {
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<VjpResult> results) {
 
         static VjpResponse of(Invocation call, String engine, List<VjpResult> results) {
+            if (call.columnar()) {
+                return new VjpResponse(call.graphId(), engine, Columns.stackNamed(results, VjpResult::outputs),
+                        Columns.stackNamed(results, VjpResult::vjp), null);
+            }
             if (call.batch()) {
                 return new VjpResponse(call.graphId(), engine, null, null, results);
             }

@@ -55,7 +55,7 @@ public final class BinaryArray {
         Shape shape = Shape.of(dims);
         String dataPointer = Pointer.child(pointer, DATA);
         String data = Json.string(value.get(DATA), dataPointer);
-        long expected = saturatingMultiply(shape.size(), dtype.width());
+        long expected = ArrayLimits.saturatingMultiply(shape.size(), dtype.width());
         long given = decodedLength(data, dataPointer);
         if (given != expected) {
             throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "The data at " + dataPointer + " holds " + given + " bytes,"
@@ -118,7 +118,7 @@ public final class BinaryArray {
                         + Values.describe(d) + " at " + at, at);
             }
             long size = d.canConvertToLong() ? d.longValue() : Long.MAX_VALUE;
-            claimed = saturatingMultiply(claimed, Math.max(size, 1));
+            claimed = ArrayLimits.saturatingMultiply(claimed, Math.max(size, 1));
             if (claimed > limits.maxElements() || size > Integer.MAX_VALUE) {
                 throw GradientException.limitExceeded("gradient.limits.max-elements", "the binary array at "
                         + Json.where(arrayPointer) + " claims a shape of more than " + limits.maxElements()
@@ -150,11 +150,5 @@ public final class BinaryArray {
     private static GradientException notBase64(String pointer, String why) {
         return GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected base64 (RFC 4648, standard alphabet) at " + pointer
                 + ": " + why, pointer);
-    }
-
-    private static long saturatingMultiply(long a, long b) {
-        long high = Math.multiplyHigh(a, b);
-        long product = a * b;
-        return high != 0 || product < 0 ? Long.MAX_VALUE : product;
     }
 }

@@ -19,26 +19,20 @@ class BinaryArrayRequestsTest extends ApiTest {
         return (ObjectNode) json(singleQuoted);
     }
 
-    private JsonNode answer(String path, JsonNode request) {
-        HttpApi.Reply reply = api.post(path, request);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json();
-    }
-
     @Test
     void aMatrixAndAVectorGiveTheGradientOfTheirNestedForm() {
         ObjectNode plain = request("{'expression': 'sum(tanh(W @ x))', 'at': {'W': [[1, -2, 0.5], [0.25, 3, -1]], 'x': [0.1, 0.2, 0.3]}}");
         ObjectNode binary = plain.deepCopy();
         binary.set("at", request("{}").set("W", BinaryArrays.float64(List.of(2, 3), 1, -2, 0.5, 0.25, 3, -1)));
         ((ObjectNode) binary.get("at")).set("x", BinaryArrays.float64(List.of(3), 0.1, 0.2, 0.3));
-        assertThat(answer("/gradient", binary)).isEqualTo(answer("/gradient", plain));
+        assertThat(ok("/gradient", binary)).isEqualTo(ok("/gradient", plain));
     }
 
     @Test
     void float32ValuesAreWidenedExactly() {
         ObjectNode binary = request("{'expression': 'x * 1', 'at': {}}");
         ((ObjectNode) binary.get("at")).set("x", BinaryArrays.float32(List.of(2), 0.1f, -7.25f));
-        JsonNode outputs = answer("/evaluate", binary).path("outputs").path("f");
+        JsonNode outputs = ok("/evaluate", binary).path("outputs").path("f");
         assertThat(outputs.get(0).asDouble()).isEqualTo((double) 0.1f);
         assertThat(outputs.get(1).asDouble()).isEqualTo(-7.25);
     }
@@ -49,7 +43,7 @@ class BinaryArrayRequestsTest extends ApiTest {
         double[] values = IntStream.range(0, 100_000).mapToDouble(i -> i * 0.5).toArray();
         ObjectNode binary = request("{'expression': 'sum(x)', 'at': {}}");
         ((ObjectNode) binary.get("at")).set("x", BinaryArrays.float64(List.of(values.length), values));
-        assertThat(answer("/evaluate", binary).path("outputs").path("f").asDouble()).isEqualTo(0.5 * 99_999 * 100_000 / 2);
+        assertThat(ok("/evaluate", binary).path("outputs").path("f").asDouble()).isEqualTo(0.5 * 99_999 * 100_000 / 2);
     }
 
     @Test
@@ -70,9 +64,9 @@ class BinaryArrayRequestsTest extends ApiTest {
         ObjectNode plain = request("{'expression': 'x * y', 'points': [{'x': 2, 'y': [1, 2]}, {'x': 3, 'y': [4, 5]}],"
                 + " 'tangent': {'x': 1, 'y': [0.5, 0.25]}}");
         ObjectNode jvp = BinaryArrays.request(plain);
-        assertThat(answer("/jvp", jvp)).isEqualTo(answer("/jvp", plain));
+        assertThat(ok("/jvp", jvp)).isEqualTo(ok("/jvp", plain));
         ObjectNode vjpPlain = request("{'expression': 'x * y', 'at': {'x': 2, 'y': [1, 2]}, 'cotangent': {'f': [3, -1]}}");
-        assertThat(answer("/vjp", BinaryArrays.request(vjpPlain))).isEqualTo(answer("/vjp", vjpPlain));
+        assertThat(ok("/vjp", BinaryArrays.request(vjpPlain))).isEqualTo(ok("/vjp", vjpPlain));
     }
 
     @Test
