@@ -11,7 +11,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How the tensors of a response are written, chosen by content negotiation: nested arrays for
- * {@code application/json} (the default), binary arrays for {@code application/json+base64}.
+ * {@code application/json} (the default), binary arrays for {@code application/json+base64} and
+ * {@code application/cbor}.
  * Response records hold {@link Tensor}s; one serializer writes them either way, as the
  * converter that negotiation picked asks through a serialization attribute, and both streams
  * straight into the generator.

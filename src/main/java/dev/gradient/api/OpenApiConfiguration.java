@@ -77,6 +77,13 @@ class OpenApiConfiguration {
             same JSON with every value, scalars included, a float64 BinaryArray, so that each double (non-finite \
             ones too) arrives as its IEEE bits; names, labels and ids stay as they are, and problems stay \
             application/problem+json. Plain application/json is the default. Other endpoints answer 406 to it.
+            - CBOR (RFC 8949): the evaluation and derivative endpoints also read and write application/cbor, with \
+            the same fields as JSON. Responses write every value as a BinaryArray whose data is a CBOR byte string \
+            (raw little-endian float64 bytes); requests may send values as CBOR numbers and arrays, or binary arrays \
+            with a byte string or base64 text. Problems stay application/problem+json. CBOR was chosen over \
+            MessagePack for its standard, its byte strings, and Jackson's and Spring's own support for it. It is \
+            not listed in the operations' media types, because generated clients send every listed type in \
+            their Accept header in alphabetical order, and application/cbor would come first.
             - Columnar batches: "points" may be an object mapping every input to one array whose first axis runs \
             over the points (schema Points), as jax.vmap takes its arguments; the response then has no "results" but \
             the per-point fields at the top, each value with a leading axis over the points. "tangent" and \
@@ -92,6 +99,7 @@ class OpenApiConfiguration {
             """;
 
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final String CBOR = org.springframework.http.MediaType.APPLICATION_CBOR_VALUE;
 
     @Bean
     OpenAPI gradientOpenApi() {
@@ -125,6 +133,7 @@ class OpenApiConfiguration {
             components.getSchemas().values().forEach(OpenApiConfiguration::tidy);
             if (openApi.getPaths() != null) {
                 openApi.getPaths().forEach(OpenApiConfiguration::addProblems);
+                openApi.getPaths().values().forEach(item -> item.readOperations().forEach(OpenApiConfiguration::withoutCbor));
                 openApi.getPaths().values().forEach(item -> item.readOperations().forEach(OpenApiExamples::addTo));
             }
         };
@@ -189,7 +198,8 @@ class OpenApiConfiguration {
             }
             problem(responses, "413", "A limit is passed: body size, nodes, elements in one tensor, points in a batch"
                     + " (or more points than a rate-limit bucket holds), an estimated cost or result size (LIMIT_EXCEEDED).");
-            problem(responses, "415", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE).");
+            problem(responses, "415", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE); the evaluation and"
+                    + " derivative endpoints also read application/cbor.");
             problem(responses, "422", "Well-formed, but the function or point does not make sense: "
                     + codes(code -> code.status() == 422) + ".");
             problem(responses, "503", path.equals("/graphs") ? REGISTRY_UNAVAILABLE : REGISTRY_UNAVAILABLE + " " + BUSY);
@@ -200,6 +210,19 @@ class OpenApiConfiguration {
                 problem(operation.getResponses(), "503", REGISTRY_UNAVAILABLE);
             }
         }
+    }
+
+    /**
+     * Leaves CBOR out of the operations' media types: generators send an Accept header with every
+     * listed type in the document's (alphabetical) order, so a listed application/cbor would come
+     * first and a generated JSON client would be answered in CBOR. The description's notes say it.
+     */
+    private static void withoutCbor(Operation operation) {
+        operation.getResponses().values().forEach(response -> {
+            if (response.getContent() != null) {
+                response.getContent().remove(CBOR);
+            }
+        });
     }
 
     /** The codes that {@code which} selects, in the enum's order: generated, so that a new code is documented. */

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * the little-endian bytes of its elements in row-major order, base64-encoded (RFC 4648, standard
  * alphabet; padding optional on input, always written). Exactly these three fields; {@code dtype}
  * is {@code "float64"} or {@code "float32"} (widened exactly), {@code shape} a list of sizes
- * ({@code []} for a scalar).
+ * ({@code []} for a scalar). In a binary format such as CBOR, {@code data} may be a byte string
+ * instead of base64 text, and is written as one.
  *
  * <p>Reading checks the claim before it allocates anything: the shape against the element and
  * rank limits (413), then the length of the base64 text against the shape (400), and only then
@@ -54,21 +55,24 @@ public final class BinaryArray {
         int[] dims = dims(value.get(SHAPE), Pointer.child(pointer, SHAPE), pointer, limits);
         Shape shape = Shape.of(dims);
         String dataPointer = Pointer.child(pointer, DATA);
-        String data = Json.string(value.get(DATA), dataPointer);
         long expected = ArrayLimits.saturatingMultiply(shape.size(), dtype.width());
-        long given = decodedLength(data, dataPointer);
-        if (given != expected) {
-            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "The data at " + dataPointer + " holds " + given + " bytes,"
-                    + " but shape " + shape + " of " + dtype.wireName() + " needs " + expected, dataPointer);
-        }
+        JsonNode data = value.get(DATA);
         byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(data);
-        } catch (IllegalArgumentException e) {
-            throw notBase64(dataPointer, e.getMessage());
-        }
-        if (bytes.length != expected) {
-            throw notBase64(dataPointer, "misplaced padding");
+        if (data.isBinary()) {
+            // a binary format's own byte string (CBOR), which needs no decoding
+            bytes = data.binaryValue();
+            checkLength(bytes.length, expected, shape, dtype, dataPointer);
+        } else {
+            String text = Json.string(data, dataPointer);
+            checkLength(decodedLength(text, dataPointer), expected, shape, dtype, dataPointer);
+            try {
+                bytes = Base64.getDecoder().decode(text);
+            } catch (IllegalArgumentException e) {
+                throw notBase64(dataPointer, e.getMessage());
+            }
+            if (bytes.length != expected) {
+                throw notBase64(dataPointer, "misplaced padding");
+            }
         }
         double[] values = new double[(int) shape.size()];
         dtype.read(bytes, values);
@@ -127,6 +131,13 @@ public final class BinaryArray {
             dims[i] = (int) size;
         }
         return dims;
+    }
+
+    private static void checkLength(long given, long expected, Shape shape, Dtype dtype, String pointer) {
+        if (given != expected) {
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "The data at " + pointer + " holds " + given + " bytes,"
+                    + " but shape " + shape + " of " + dtype.wireName() + " needs " + expected, pointer);
+        }
     }
 
     /** How many bytes the base64 text {@code data} decodes to, from its length alone. */

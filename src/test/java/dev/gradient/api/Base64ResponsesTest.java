@@ -47,7 +47,7 @@ class Base64ResponsesTest extends ApiTest {
         assertThat(binary.status()).as(binary.body()).isEqualTo(200);
         assertThat(plain.contentType()).startsWith("application/json");
         assertThat(binary.contentType()).startsWith(BASE64);
-        int values = sameUpToForm(plain.json(), binary.json(), "");
+        int values = BinaryArrays.sameUpToForm(plain.json(), binary.json(), "");
         assertThat(values).as("binary arrays in %s", binary.body()).isPositive();
     }
 
@@ -83,43 +83,5 @@ class Base64ResponsesTest extends ApiTest {
         HttpApi.Reply reply = api.send(HttpRequest.newBuilder(api.uri("/ops")).header("Accept", BASE64).GET());
         assertThat(reply.status()).as(reply.body()).isEqualTo(406);
         assertThat(reply.contentType()).startsWith("application/problem+json");
-    }
-
-    /**
-     * Walks both responses together, asserting that they agree field for field, a binary array
-     * in {@code binary} standing for the plain value at the same place; returns how many did.
-     */
-    private static int sameUpToForm(JsonNode plain, JsonNode binary, String path) {
-        if (BinaryArrays.isBinary(binary)) {
-            BinaryArrays.Elements expected = BinaryArrays.plain(plain);
-            BinaryArrays.Elements actual = BinaryArrays.decode(binary);
-            assertThat(actual.shape()).as("%s shape", path).isEqualTo(expected.shape());
-            assertThat(actual.values()).as("%s elements", path).hasSameSizeAs(expected.values());
-            for (int i = 0; i < expected.values().length; i++) {
-                // NaN has many encodings and the plain form only one word for them
-                assertThat(Double.doubleToLongBits(actual.values()[i])).as("%s element %d", path, i)
-                        .isEqualTo(Double.doubleToLongBits(expected.values()[i]));
-            }
-            return 1;
-        }
-        if (plain.isObject()) {
-            assertThat(binary.isObject()).as("%s is an object", path).isTrue();
-            assertThat(binary.propertyNames()).as("%s fields", path).containsExactlyElementsOf(plain.propertyNames());
-            int values = 0;
-            for (String name : plain.propertyNames()) {
-                values += sameUpToForm(plain.get(name), binary.get(name), path + "/" + name);
-            }
-            return values;
-        }
-        if (plain.isArray() && plain.path(0).isObject()) {
-            assertThat(binary.size()).as("%s size", path).isEqualTo(plain.size());
-            int values = 0;
-            for (int i = 0; i < plain.size(); i++) {
-                values += sameUpToForm(plain.get(i), binary.get(i), path + "/" + i);
-            }
-            return values;
-        }
-        assertThat(binary).as(path).isEqualTo(plain);
-        return 0;
     }
 }

@@ -1,5 +1,7 @@
 package dev.gradient.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -90,15 +92,17 @@ final class BinaryArrays {
         return node.isObject() && node.size() == 3 && FIELDS.stream().allMatch(node::has);
     }
 
-    /** The shape and elements of a float64 binary array. */
+    /** The shape and elements of a float64 binary array, its data base64 text or a byte string. */
     static Elements decode(JsonNode binary) {
         if (!binary.path("dtype").asString().equals("float64")) {
             throw new IllegalArgumentException("not float64: " + binary);
         }
         List<Integer> shape = new ArrayList<>();
         binary.path("shape").forEach(d -> shape.add(d.asInt()));
-        ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(binary.path("data").asString()))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        JsonNode data = binary.path("data");
+        // base64 text in JSON, a byte string in CBOR
+        byte[] raw = data.isBinary() ? data.binaryValue() : Base64.getDecoder().decode(data.asString());
+        ByteBuffer bytes = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         double[] values = new double[bytes.remaining() / 8];
         bytes.asDoubleBuffer().get(values);
         return new Elements(shape, values);
@@ -129,5 +133,43 @@ final class BinaryArrays {
                 values.set(name, encode(values.get(name)));
             }
         }
+    }
+
+    /**
+     * Walks both responses together, asserting that they agree field for field, a binary array
+     * in {@code binary} standing for the plain value at the same place; returns how many did.
+     */
+    static int sameUpToForm(JsonNode plain, JsonNode binary, String path) {
+        if (isBinary(binary)) {
+            Elements expected = plain(plain);
+            Elements actual = decode(binary);
+            assertThat(actual.shape()).as("%s shape", path).isEqualTo(expected.shape());
+            assertThat(actual.values()).as("%s elements", path).hasSameSizeAs(expected.values());
+            for (int i = 0; i < expected.values().length; i++) {
+                // NaN has many encodings and the plain form only one word for them
+                assertThat(Double.doubleToLongBits(actual.values()[i])).as("%s element %d", path, i)
+                        .isEqualTo(Double.doubleToLongBits(expected.values()[i]));
+            }
+            return 1;
+        }
+        if (plain.isObject()) {
+            assertThat(binary.isObject()).as("%s is an object", path).isTrue();
+            assertThat(List.copyOf(binary.propertyNames())).as("%s fields", path).containsExactlyElementsOf(plain.propertyNames());
+            int values = 0;
+            for (String name : plain.propertyNames()) {
+                values += sameUpToForm(plain.get(name), binary.get(name), path + "/" + name);
+            }
+            return values;
+        }
+        if (plain.isArray() && plain.path(0).isObject()) {
+            assertThat(binary.size()).as("%s size", path).isEqualTo(plain.size());
+            int values = 0;
+            for (int i = 0; i < plain.size(); i++) {
+                values += sameUpToForm(plain.get(i), binary.get(i), path + "/" + i);
+            }
+            return values;
+        }
+        assertThat(binary).as(path).isEqualTo(plain);
+        return 0;
     }
 }
