@@ -5,6 +5,7 @@ import dev.gradient.op.OpRegistry;
 import dev.gradient.parse.ParseLimits;
 import dev.gradient.parse.SourceParser;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,8 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORFactory;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
  * Wires what requests are read with: the op set and the parser (with the limits that
@@ -42,6 +45,25 @@ class ApiConfiguration {
         return new SourceParser(limits, ops);
     }
 
+    /** Tensors in responses: written by one serializer, as nested arrays or binary arrays. */
+    @Bean
+    JsonMapperBuilderCustomizer tensorSerializer() {
+        return builder -> builder.addModule(ArrayForm.module());
+    }
+
+    /**
+     * The {@code application/json+base64} response form beside Boot's JSON converter, and
+     * {@code application/cbor} in place of the framework's default CBOR converter, with the
+     * same read limits and tensor writing as JSON.
+     */
+    @Bean
+    ServerHttpMessageConvertersCustomizer binaryConverters(JsonMapper json, GradientLimits limits) {
+        CBORMapper cbor = CBORMapper.builder(CBORFactory.builder().streamReadConstraints(readConstraints(limits)).build())
+                .addModule(ArrayForm.module()).build();
+        return converters -> converters.addCustomConverter(new Base64JsonConverter(json))
+                .withCborConverter(new CborConverter(cbor));
+    }
+
     @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(GradientLimits limits, JsonMapper json) {
         FilterRegistrationBean<BodySizeFilter> registration =
@@ -49,6 +71,16 @@ class ApiConfiguration {
         // first, before anything can read the body
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** What a request body may hold, in JSON or CBOR: nesting, string and number lengths that follow the limits. */
+    private static StreamReadConstraints readConstraints(GradientLimits limits) {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxJsonDepth())
+                // a binary array's base64 text may take most of the body; expressions are bounded by the parser
+                .maxStringLength((int) Math.min(limits.maxBodySize().toBytes(), Integer.MAX_VALUE))
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build();
     }
 
     /**
@@ -61,11 +93,7 @@ class ApiConfiguration {
     @Bean
     @Scope("prototype")
     JsonMapper.Builder jsonMapperBuilder(GradientLimits limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
-        StreamReadConstraints constraints = StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxJsonDepth())
-                .maxStringLength(limits.maxExpressionLength())
-                .maxNumberLength(MAX_NUMBER_LENGTH)
-                .build();
+        StreamReadConstraints constraints = readConstraints(limits);
         // Schubfach: the shortest form that reads back as the same double, and faster than Double.toString
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints)
                 .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();

@@ -52,6 +52,8 @@ import tools.jackson.databind.JsonNode;
 class DerivativeController {
 
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    private static final String JSON_BASE64 = ArrayForm.JSON_BASE64_VALUE;
+    private static final String CBOR = MediaType.APPLICATION_CBOR_VALUE;
 
     private final Requests requests;
     private final Derivatives derivatives;
@@ -67,7 +69,7 @@ class DerivativeController {
             schema = @Schema(implementation = RequestSchemas.EvaluateRequest.class), examples = {
                     @ExampleObject(name = "expression", value = "{\"expression\": \"x * sin(y)\", \"at\": {\"x\": 2, \"y\": 0.5}}"),
                     @ExampleObject(name = "batch", value = "{\"expression\": \"exp(x)\", \"points\": [{\"x\": 0}, {\"x\": 1}]}")}))
-    @PostMapping(path = "/evaluate", consumes = JSON, produces = JSON)
+    @PostMapping(path = "/evaluate", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
     EvaluateResponse evaluate(@RequestBody JsonNode body) {
         Invocation call = requests.prepare(body, Set.of());
         // every engine evaluates with the same primal sweep; "auto" reports the forward engine, which does no more than that
@@ -89,7 +91,7 @@ class DerivativeController {
                     @ExampleObject(name = "graph", value = "{\"graph\": {\"inputs\": [{\"name\": \"x\", \"shape\": [3]}],"
                             + " \"nodes\": [{\"id\": \"s\", \"op\": \"sum\", \"args\": [\"x\"]}], \"outputs\": [\"s\"]},"
                             + " \"at\": {\"x\": [1, 2, 3]}, \"engine\": \"reverse\"}")}))
-    @PostMapping(path = "/gradient", consumes = JSON, produces = JSON)
+    @PostMapping(path = "/gradient", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
     GradientResponse gradient(@RequestBody JsonNode body) {
         Invocation call = requests.prepare(body, Set.of("wrt", "output"));
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
@@ -111,7 +113,7 @@ class DerivativeController {
     }
 
     private static GradientResult gradientResult(List<String> wrt, Derivatives.Gradient g) {
-        return new GradientResult(Values.toJson(g.value()), Results.named(wrt, g.gradient()));
+        return new GradientResult(g.value(), Results.named(wrt, g.gradient()));
     }
 
     @Operation(summary = "The Jacobian of every output", description = "jacobian[out][in] has shape out.shape +"
@@ -122,7 +124,7 @@ class DerivativeController {
             schema = @Schema(implementation = RequestSchemas.JacobianRequest.class), examples = {
                     @ExampleObject(name = "polar", value = "{\"expression\": [\"r * cos(t)\", \"r * sin(t)\"],"
                             + " \"at\": {\"r\": 2, \"t\": 0.5}, \"format\": \"matrix\"}")}))
-    @PostMapping(path = "/jacobian", consumes = JSON, produces = JSON)
+    @PostMapping(path = "/jacobian", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
     JacobianResponse jacobian(@RequestBody JsonNode body) {
         Invocation call = requests.prepare(body, Set.of("wrt", "format"));
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
@@ -135,14 +137,14 @@ class DerivativeController {
             // one primal sweep serves the outputs and the derivative
             Evaluation at = new Evaluation(p.compiled(), p.arguments());
             Tensor[][] jacobian = derivatives.jacobian(engine, at, p.inputIndices(wrt));
-            Map<String, JsonNode> outputs = Results.named(p.outputNames(), at.outputs());
-            Map<String, Map<String, JsonNode>> nested = Results.named(p.outputNames(), wrt, jacobian);
+            Map<String, Tensor> outputs = Results.named(p.outputNames(), at.outputs());
+            Map<String, Map<String, Tensor>> nested = Results.named(p.outputNames(), wrt, jacobian);
             if (!matrix) {
                 return new JacobianResult(outputs, nested, null, null, null);
             }
             Shape[] out = outputShapes(p);
             Shape[] in = wrt.stream().map(p::inputShape).toArray(Shape[]::new);
-            return new JacobianResult(outputs, nested, Values.toJson(Results.matrix(jacobian, out, in)),
+            return new JacobianResult(outputs, nested, Results.matrix(jacobian, out, in),
                     Results.labels(p.outputNames(), out), Results.labels(wrt, in));
         });
         return JacobianResponse.of(call, engine.name(), results);
@@ -158,7 +160,7 @@ class DerivativeController {
             schema = @Schema(implementation = RequestSchemas.HessianRequest.class), examples = {
                     @ExampleObject(name = "expression", value = "{\"expression\": \"x*y*z + sin(x*y) + exp(y*z)\","
                             + " \"at\": {\"x\": 0.5, \"y\": -0.8, \"z\": 1.1}}")}))
-    @PostMapping(path = "/hessian", consumes = JSON, produces = JSON)
+    @PostMapping(path = "/hessian", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
     HessianResponse hessian(@RequestBody JsonNode body) {
         Invocation call = requests.prepare(body, Set.of("wrt", "output"));
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
@@ -167,7 +169,7 @@ class DerivativeController {
         call.admit(p -> CostModel.estimate(Product.HESSIAN, engine, p.compiled(), p.inputIndices(wrt), output));
         List<HessianResult> results = call.map(p -> {
             Derivatives.Hessian h = derivatives.hessian(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
-            return new HessianResult(Values.toJson(h.value()), Results.named(wrt, h.gradient()),
+            return new HessianResult(h.value(), Results.named(wrt, h.gradient()),
                     Results.named(wrt, wrt, h.hessian()));
         });
         return HessianResponse.of(call, engine.name(), results);
@@ -180,7 +182,7 @@ class DerivativeController {
             schema = @Schema(implementation = RequestSchemas.JvpRequest.class), examples = {
                     @ExampleObject(name = "polar", value = "{\"expression\": [\"r * cos(t)\", \"r * sin(t)\"],"
                             + " \"at\": {\"r\": 2, \"t\": 0.5}, \"tangent\": {\"r\": 1, \"t\": 0}}")}))
-    @PostMapping(path = "/jvp", consumes = JSON, produces = JSON)
+    @PostMapping(path = "/jvp", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
     JvpResponse jvp(@RequestBody JsonNode body) {
         Invocation call = requests.prepare(body, Set.of("wrt", "tangent"));
         JsonNode tangentField = required(body, "tangent");
@@ -224,7 +226,7 @@ class DerivativeController {
             schema = @Schema(implementation = RequestSchemas.VjpRequest.class), examples = {
                     @ExampleObject(name = "sum of squares", value = "{\"expression\": \"sum(x * x)\","
                             + " \"at\": {\"x\": [1, 2, 3]}, \"cotangent\": {\"f\": 2}}")}))
-    @PostMapping(path = "/vjp", consumes = JSON, produces = JSON)
+    @PostMapping(path = "/vjp", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
     VjpResponse vjp(@RequestBody JsonNode body) {
         Invocation call = requests.prepare(body, Set.of("wrt", "cotangent"));
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());

@@ -32,6 +32,7 @@ final class Invocation {
     private final ParsedGraph graph;
     private final List<Point> points;
     private final boolean batch;
+    private final boolean columnar;
     private final EngineRegistry engines;
     private final GradientLimits limits;
     private final WorkInFlight work;
@@ -39,8 +40,9 @@ final class Invocation {
     private final Set<String> inputSet;
     private final List<String> outputNames;
 
-    Invocation(ParsedGraph graph, List<Point> points, boolean batch, EngineRegistry engines, GradientLimits limits,
-            WorkInFlight work) {
+    Invocation(ParsedGraph graph, List<Point> points, boolean batch, boolean columnar, EngineRegistry engines,
+            GradientLimits limits, WorkInFlight work) {
+        this.columnar = columnar;
         this.work = work;
         this.graph = graph;
         this.points = List.copyOf(points);
@@ -78,6 +80,14 @@ final class Invocation {
     /** Whether the request gave {@code points} rather than {@code at}. */
     boolean batch() {
         return batch;
+    }
+
+    /**
+     * Whether the batch was given columnar (an array per input, its first axis over the points),
+     * so that the results go back the same way: each with a leading axis over the points.
+     */
+    boolean columnar() {
+        return columnar;
     }
 
     /** Every point, in order, compiled for its shapes. */

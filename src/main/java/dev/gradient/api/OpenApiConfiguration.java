@@ -1,6 +1,7 @@
 package dev.gradient.api;
 
 import dev.gradient.error.ErrorCode;
+import dev.gradient.parse.BinaryArray;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -67,6 +68,26 @@ class OpenApiConfiguration {
             /hessian is a 422 (MISSING_OUTPUT). A scalar output means shape [] exactly.
             - /jvp: where "wrt" is given, "tangent" must name exactly those inputs (MISSING_TANGENT, \
             UNKNOWN_NAME). /vjp: "cotangent" must name every output (MISSING_COTANGENT).
+            - Binary arrays: any value of a request (in "at", "points", "tangent", "cotangent", and a graph's \
+            "const") may be {"dtype": "float64" or "float32", "shape": [...], "data": "<base64>"}, exactly these \
+            three fields, data being the base64 of the elements' little-endian bytes in row-major order \
+            (schema BinaryArray). float32 is widened exactly. Limits count the elements the shape claims, before \
+            anything is decoded. The request stays application/json.
+            - Responses with 'Accept: application/json+base64' (the evaluation and derivative endpoints): the \
+            same JSON with every value, scalars included, a float64 BinaryArray, so that each double (non-finite \
+            ones too) arrives as its IEEE bits; names, labels and ids stay as they are, and problems stay \
+            application/problem+json. Plain application/json is the default. Other endpoints answer 406 to it.
+            - CBOR (RFC 8949): the evaluation and derivative endpoints also read and write application/cbor, with \
+            the same fields as JSON. Responses write every value as a BinaryArray whose data is a CBOR byte string \
+            (raw little-endian float64 bytes); requests may send values as CBOR numbers and arrays, or binary arrays \
+            with a byte string or base64 text. Problems stay application/problem+json. CBOR was chosen over \
+            MessagePack for its standard, its byte strings, and Jackson's and Spring's own support for it. It is \
+            not listed in the operations' media types, because generated clients send every listed type in \
+            their Accept header in alphabetical order, and application/cbor would come first.
+            - Columnar batches: "points" may be an object mapping every input to one array whose first axis runs \
+            over the points (schema Points), as jax.vmap takes its arguments; the response then has no "results" but \
+            the per-point fields at the top, each value with a leading axis over the points. "tangent" and \
+            "cotangent" still apply to every point. /check takes it too and reports "results" per point as usual.
             - GET /ops and GET /engines answer JSON arrays.
             - Optional API keys: where the operator configures them, every operation needs \
             'Authorization: Bearer <key>' (else 401 UNAUTHORIZED), and each key's tenant sees only the \
@@ -78,6 +99,7 @@ class OpenApiConfiguration {
             """;
 
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final String CBOR = org.springframework.http.MediaType.APPLICATION_CBOR_VALUE;
 
     @Bean
     OpenAPI gradientOpenApi() {
@@ -93,6 +115,8 @@ class OpenApiConfiguration {
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.setComponents(components);
             components.addSchemas("Value", valueSchema());
+            components.addSchemas("BinaryArray", binaryArraySchema());
+            components.addSchemas("Points", pointsSchema());
             components.addSchemas("NamedValues", type("object")
                     .description("Values by name: input names, output names or wrt names, in order.")
                     .additionalProperties(ref("Value")));
@@ -109,6 +133,7 @@ class OpenApiConfiguration {
             components.getSchemas().values().forEach(OpenApiConfiguration::tidy);
             if (openApi.getPaths() != null) {
                 openApi.getPaths().forEach(OpenApiConfiguration::addProblems);
+                openApi.getPaths().values().forEach(item -> item.readOperations().forEach(OpenApiConfiguration::withoutCbor));
                 openApi.getPaths().values().forEach(item -> item.readOperations().forEach(OpenApiExamples::addTo));
             }
         };
@@ -173,7 +198,8 @@ class OpenApiConfiguration {
             }
             problem(responses, "413", "A limit is passed: body size, nodes, elements in one tensor, points in a batch"
                     + " (or more points than a rate-limit bucket holds), an estimated cost or result size (LIMIT_EXCEEDED).");
-            problem(responses, "415", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE).");
+            problem(responses, "415", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE); the evaluation and"
+                    + " derivative endpoints also read application/cbor.");
             problem(responses, "422", "Well-formed, but the function or point does not make sense: "
                     + codes(code -> code.status() == 422) + ".");
             problem(responses, "503", path.equals("/graphs") ? REGISTRY_UNAVAILABLE : REGISTRY_UNAVAILABLE + " " + BUSY);
@@ -184,6 +210,19 @@ class OpenApiConfiguration {
                 problem(operation.getResponses(), "503", REGISTRY_UNAVAILABLE);
             }
         }
+    }
+
+    /**
+     * Leaves CBOR out of the operations' media types: generators send an Accept header with every
+     * listed type in the document's (alphabetical) order, so a listed application/cbor would come
+     * first and a generated JSON client would be answered in CBOR. The description's notes say it.
+     */
+    private static void withoutCbor(Operation operation) {
+        operation.getResponses().values().forEach(response -> {
+            if (response.getContent() != null) {
+                response.getContent().remove(CBOR);
+            }
+        });
     }
 
     /** The codes that {@code which} selects, in the enum's order: generated, so that a new code is documented. */
@@ -207,12 +246,63 @@ class OpenApiConfiguration {
     private static Schema<?> valueSchema() {
         Schema<Object> schema = new JsonSchema()
                 .description("A number, one of the strings \"NaN\", \"Infinity\" and \"-Infinity\", or a tensor:"
-                        + " rectangular nested arrays of these, row-major ([[1,2,3],[4,5,6]] has shape [2,3]). Generated"
-                        + " clients see it as a plain JSON value (Object, Any): a number, a string or a list.")
-                .not(types("object", "boolean", "null"))
+                        + " rectangular nested arrays of these, row-major ([[1,2,3],[4,5,6]] has shape [2,3]); or, at the"
+                        + " top of a value (not inside nested arrays), a BinaryArray object. Generated clients see it as a"
+                        + " plain JSON value (Object, Any): a number, a string, a list or a map.")
+                .not(types("boolean", "null"))
                 .pattern("^(NaN|Infinity|-Infinity)$")
                 .items(ref("Value"));
-        schema.setExamples(List.<Object>of(2.5, "NaN", List.of(List.of(1, 2, 3), List.of(4, 5, 6))));
+        // "if"/"then" rather than oneOf, for the reason above: generators ignore it, validators apply it to objects only
+        schema.setIf(types("object"));
+        schema.setThen(ref("BinaryArray"));
+        schema.setExamples(List.<Object>of(2.5, "NaN", List.of(List.of(1, 2, 3), List.of(4, 5, 6)),
+                Map.of("dtype", "float64", "shape", List.of(2), "data", "AAAAAAAA8D8AAAAAAAAAQA==")));
+        return schema;
+    }
+
+    /** A tensor as base64 of its little-endian bytes, as {@link dev.gradient.parse.BinaryArray} reads and writes it. */
+    private static Schema<?> binaryArraySchema() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        Schema<Object> dtype = new JsonSchema().types(Set.of("string"));
+        dtype.setEnum(List.of("float64", "float32"));
+        properties.put(BinaryArray.DTYPE, dtype.description("The element type: float64 (IEEE doubles) or float32 (widened to doubles exactly). Responses"
+                        + " always use float64."));
+        properties.put(BinaryArray.SHAPE, type("array").items(type("integer").minimum(java.math.BigDecimal.ZERO))
+                .description("The sizes of the axes, outermost first; [] for a scalar. A shape of more elements than"
+                        + " gradient.limits.max-elements, or more axes than gradient.limits.max-json-depth, is a 413 on"
+                        + " its claim alone."));
+        properties.put(BinaryArray.DATA, type("string").format("byte")
+                .description("Base64 (RFC 4648, standard alphabet; padding optional on input, always written) of the"
+                        + " elements' little-endian bytes in row-major order, as NumPy's tobytes() gives them for a"
+                        + " C-contiguous '<f8' or '<f4' array: exactly the shape's element count times the element's"
+                        + " width. Non-finite values and NaN payloads travel as their IEEE bits."));
+        Schema<?> schema = type("object").description("A tensor as a binary array: {\"dtype\": \"float64\", \"shape\": [2, 3],"
+                + " \"data\": \"<base64>\"}, exactly these three fields. Accepted for any value of a request (at, points,"
+                + " tangent, cotangent, a graph's const); a malformed one (another dtype, a missing or extra field, a negative"
+                + " size, text that is not base64, a byte count that does not fit the shape) is a 400 whose pointer names"
+                + " the field.")
+                .properties(properties).required(List.of(BinaryArray.DTYPE, BinaryArray.SHAPE, BinaryArray.DATA));
+        schema.setAdditionalProperties(false);
+        return schema;
+    }
+
+    /** An array of points, or a columnar batch (an object of arrays), written as {@link #valueSchema()} is, for the same reason. */
+    private static Schema<?> pointsSchema() {
+        Schema<Object> schema = new JsonSchema()
+                .description("A batch, in one of two forms. An array of points, each an object like \"at\": the results"
+                        + " come back as \"results\", one per point. Or columnar, as jax.vmap takes its arguments: an object"
+                        + " mapping every input to one Value (nested arrays or a BinaryArray) whose first axis runs over the"
+                        + " points, the same length for every input, each point's value being the rest of its axes; the results"
+                        + " then come back at the top of the response, each value with that leading axis (Jacobian labels"
+                        + " are per point, as without a batch). Either form holds at most gradient.limits.max-points points."
+                        + " Generated clients see it as a plain JSON value: pass a list of maps or a map.")
+                .not(types("string", "number", "integer", "boolean", "null"))
+                .items(ref("NamedValues"))
+                .minItems(1);
+        schema.setIf(types("object"));
+        schema.setThen(new JsonSchema().additionalProperties(ref("Value")));
+        schema.setExamples(List.<Object>of(List.of(Map.of("x", 1, "y", 2), Map.of("x", 3, "y", 4)),
+                Map.of("x", List.of(1, 3), "y", List.of(2, 4))));
         return schema;
     }
 

@@ -1,11 +1,18 @@
 package dev.gradient.api;
 
+import dev.gradient.parse.Values;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.media.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Response examples for every operation of the OpenAPI document, keyed by operationId and
@@ -123,10 +130,16 @@ final class OpenApiExamples {
                                "outputs": ["s"]}}""", "404", NO_SUCH_GRAPH)),
             Map.entry("delete", Map.of("404", NO_SUCH_GRAPH)));
 
+    /** The response fields that hold values, by how many levels of names lead to them (gradient[x], jacobian[f][x]). */
+    private static final Map<String, Integer> VALUE_FIELDS = Map.of("value", 0, "matrix", 0, "outputs", 1, "gradient", 1,
+            "jvp", 1, "vjp", 1, "jacobian", 2, "hessian", 2);
+
+    private static final JsonMapper TENSORS = JsonMapper.builder().addModule(ArrayForm.module()).build();
+
     private OpenApiExamples() {
     }
 
-    /** Puts the example of each of {@code operation}'s responses that has one into its only media type. */
+    /** Puts the example of each of {@code operation}'s responses that has one into its media types, in the form of each. */
     static void addTo(Operation operation) {
         Map<String, String> examples = BY_OPERATION.getOrDefault(operation.getOperationId(), Map.of());
         examples.forEach((status, json) -> {
@@ -134,11 +147,43 @@ final class OpenApiExamples {
             if (response == null || response.getContent() == null) {
                 throw new IllegalStateException("no response " + status + " with a body for " + operation.getOperationId());
             }
-            for (MediaType media : response.getContent().values()) {
-                media.addExamples(status.equals("200") || status.equals("201") ? "ok" : "problem",
-                        new Example().value(parse(json)));
-            }
+            boolean ok = status.equals("200") || status.equals("201");
+            // the media types may share one object: each gets its own, with the example in its form
+            response.getContent().replaceAll((type, media) -> new MediaType().schema(media.getSchema())
+                    .examples(media.getExamples() == null ? null : new LinkedHashMap<>(media.getExamples()))
+                    .addExamples(ok ? "ok" : "problem", new Example()
+                            .value(parse(ok && type.equals(ArrayForm.JSON_BASE64_VALUE) ? binaryForm(json) : json))));
         });
+    }
+
+    /**
+     * The response {@code json} as {@code application/json+base64} gives it: every value (the
+     * fields {@link #VALUE_FIELDS} name, also inside {@code results}) a binary array, written by
+     * the service's own serializer.
+     */
+    private static String binaryForm(String json) {
+        ObjectNode body = (ObjectNode) TENSORS.readTree(json);
+        List<JsonNode> results = new ArrayList<>();
+        body.path("results").forEach(results::add);
+        results.add(body);
+        for (JsonNode result : results) {
+            VALUE_FIELDS.forEach((field, depth) -> {
+                if (result.has(field)) {
+                    ((ObjectNode) result).set(field, binaryValues(result.get(field), depth));
+                }
+            });
+        }
+        return TENSORS.writeValueAsString(body);
+    }
+
+    /** {@code node} with the values {@code depth} levels of names down as binary arrays. */
+    private static JsonNode binaryValues(JsonNode node, int depth) {
+        if (depth == 0) {
+            return TENSORS.readTree(ArrayForm.binary(TENSORS.writer()).writeValueAsString(Values.fromJson(node, "")));
+        }
+        ObjectNode out = TENSORS.createObjectNode();
+        node.properties().forEach(e -> out.set(e.getKey(), binaryValues(e.getValue(), depth - 1)));
+        return out;
     }
 
     private static Object parse(String json) {

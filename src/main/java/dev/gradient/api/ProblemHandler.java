@@ -140,9 +140,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (m.contains("nesting depth")) {
             return "gradient.limits.max-json-depth";
         }
-        if (m.contains("string value length")) {
-            return "gradient.limits.max-expression-length";
-        }
         return "gradient.limits.max-body-size";
     }
 

@@ -16,6 +16,7 @@ final class RequestSchemas {
     static final String VALUE = Responses.VALUE;
     static final String NAMED_VALUES = Responses.NAMED_VALUES;
     static final String EXPRESSION = "#/components/schemas/Expression";
+    static final String POINTS = "#/components/schemas/Points";
 
     private static final String EXPRESSION_DOC = "A function as an expression, or an array of scalar expressions (a vector"
             + " function); exactly one of expression, graph and graphId.";
@@ -23,7 +24,8 @@ final class RequestSchemas {
     private static final String GRAPH_ID_DOC = "The id of a graph registered with POST /graphs; exactly one of expression,"
             + " graph and graphId.";
     private static final String AT_DOC = "The point: every input's name mapped to its value. Exactly one of at and points.";
-    private static final String POINTS_DOC = "A batch of points, each like at. Exactly one of at and points.";
+    private static final String POINTS_DOC = "A batch: an array of points, each like at; or columnar, an object mapping"
+            + " every input to one array whose first axis runs over the points. Exactly one of at and points.";
     private static final String WRT_DOC = "The inputs to differentiate by, in this order; default: every input in input order.";
     private static final String ENGINE_DOC = "\"auto\" (the default), or an engine that GET /engines lists.";
 
@@ -72,8 +74,7 @@ final class RequestSchemas {
             @Schema(description = GRAPH_DOC) GraphSpec graph,
             @Schema(description = GRAPH_ID_DOC) String graphId,
             @Schema(ref = NAMED_VALUES, description = AT_DOC) Map<String, Object> at,
-            @ArraySchema(arraySchema = @Schema(description = POINTS_DOC), schema = @Schema(ref = NAMED_VALUES))
-            List<Map<String, Object>> points,
+            @Schema(ref = POINTS, description = POINTS_DOC) Object points,
             @Schema(description = ENGINE_DOC + " Every engine evaluates with the same primal sweep.",
                     defaultValue = "auto") String engine) {
     }
@@ -84,8 +85,7 @@ final class RequestSchemas {
             @Schema(description = GRAPH_DOC) GraphSpec graph,
             @Schema(description = GRAPH_ID_DOC) String graphId,
             @Schema(ref = NAMED_VALUES, description = AT_DOC) Map<String, Object> at,
-            @ArraySchema(arraySchema = @Schema(description = POINTS_DOC), schema = @Schema(ref = NAMED_VALUES))
-            List<Map<String, Object>> points,
+            @Schema(ref = POINTS, description = POINTS_DOC) Object points,
             @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
             @Schema(description = ENGINE_DOC, defaultValue = "auto") String engine,
             @Schema(description = "Which output to differentiate; required where the function has several. It must be"
@@ -98,8 +98,7 @@ final class RequestSchemas {
             @Schema(description = GRAPH_DOC) GraphSpec graph,
             @Schema(description = GRAPH_ID_DOC) String graphId,
             @Schema(ref = NAMED_VALUES, description = AT_DOC) Map<String, Object> at,
-            @ArraySchema(arraySchema = @Schema(description = POINTS_DOC), schema = @Schema(ref = NAMED_VALUES))
-            List<Map<String, Object>> points,
+            @Schema(ref = POINTS, description = POINTS_DOC) Object points,
             @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
             @Schema(description = ENGINE_DOC, defaultValue = "auto") String engine,
             @Schema(description = "\"matrix\" adds the Jacobian as one 2-D matrix with row and column labels.",
@@ -112,8 +111,7 @@ final class RequestSchemas {
             @Schema(description = GRAPH_DOC) GraphSpec graph,
             @Schema(description = GRAPH_ID_DOC) String graphId,
             @Schema(ref = NAMED_VALUES, description = AT_DOC) Map<String, Object> at,
-            @ArraySchema(arraySchema = @Schema(description = POINTS_DOC), schema = @Schema(ref = NAMED_VALUES))
-            List<Map<String, Object>> points,
+            @Schema(ref = POINTS, description = POINTS_DOC) Object points,
             @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
             @Schema(description = ENGINE_DOC + " The engine differentiates the reverse-mode gradient again, so \"forward\""
                     + " is forward over reverse; \"auto\" picks it. \"numeric\" takes differences of the exact gradient.",
@@ -128,8 +126,7 @@ final class RequestSchemas {
             @Schema(description = GRAPH_DOC) GraphSpec graph,
             @Schema(description = GRAPH_ID_DOC) String graphId,
             @Schema(ref = NAMED_VALUES, description = AT_DOC) Map<String, Object> at,
-            @ArraySchema(arraySchema = @Schema(description = POINTS_DOC), schema = @Schema(ref = NAMED_VALUES))
-            List<Map<String, Object>> points,
+            @Schema(ref = POINTS, description = POINTS_DOC) Object points,
             @ArraySchema(arraySchema = @Schema(description = "The inputs the tangent is given for; default: the"
                     + " tangent's names, in its order. Where given, the tangent must name exactly these.")) List<String> wrt,
             @Schema(description = ENGINE_DOC + " \"auto\" picks forward mode, whose native product this is.",
@@ -145,8 +142,7 @@ final class RequestSchemas {
             @Schema(description = GRAPH_DOC) GraphSpec graph,
             @Schema(description = GRAPH_ID_DOC) String graphId,
             @Schema(ref = NAMED_VALUES, description = AT_DOC) Map<String, Object> at,
-            @ArraySchema(arraySchema = @Schema(description = POINTS_DOC), schema = @Schema(ref = NAMED_VALUES))
-            List<Map<String, Object>> points,
+            @Schema(ref = POINTS, description = POINTS_DOC) Object points,
             @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
             @Schema(description = ENGINE_DOC + " \"auto\" picks reverse mode, whose native product this is.",
                     defaultValue = "auto") String engine,
@@ -161,8 +157,7 @@ final class RequestSchemas {
             @Schema(description = GRAPH_DOC) GraphSpec graph,
             @Schema(description = GRAPH_ID_DOC) String graphId,
             @Schema(ref = NAMED_VALUES, description = AT_DOC) Map<String, Object> at,
-            @ArraySchema(arraySchema = @Schema(description = POINTS_DOC), schema = @Schema(ref = NAMED_VALUES))
-            List<Map<String, Object>> points,
+            @Schema(ref = POINTS, description = POINTS_DOC) Object points,
             @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
             @Schema(description = "The absolute tolerance of the rule |a - n| <= atol + rtol * |n|: a finite number >= 0.",
                     defaultValue = "1e-5", example = "1e-5") Double atol,

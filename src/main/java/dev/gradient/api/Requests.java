@@ -10,6 +10,7 @@ import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
+import dev.gradient.parse.ArrayLimits;
 import dev.gradient.parse.Json;
 import dev.gradient.parse.Values;
 import dev.gradient.security.RateLimiter;
@@ -66,28 +67,39 @@ final class Requests {
         Json.onlyFields(body, allowed, "");
         boolean batch = pointsField(body);
         JsonNode points = batch ? body.get("points") : null;
-        if (batch) {
-            Json.array(points, "/points");
-            if (points.isEmpty()) {
-                throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected at least one point at /points", "/points");
+        boolean columnar = batch && points.isObject();
+        if (batch && !columnar) {
+            if (!points.isArray()) {
+                throw Json.expected("an array of points or an object of columns (an array per input, its first axis over"
+                        + " the points)", points, "/points");
             }
-            if (points.size() > limits.maxPoints()) {
-                throw GradientException.limitExceeded("gradient.limits.max-points",
-                        "the batch has " + points.size() + " points; the limit is " + limits.maxPoints());
-            }
-            // a batch costs by its points; charged before any point is read or compiled
-            rateLimiter.chargeBatch(points.size());
+            checkCount(points.size());
         }
         ParsedGraph graph = sources.resolve(body);
         List<Point> read = new ArrayList<>();
-        if (batch) {
+        if (columnar) {
+            read.addAll(columnarPoints(graph, points));
+        } else if (batch) {
             for (int p = 0; p < points.size(); p++) {
                 read.add(point(graph, points.get(p), Pointer.child("/points", p)));
             }
         } else {
             read.add(point(graph, body.get("at"), "/at"));
         }
-        return new Invocation(graph, read, batch, engines, limits, work);
+        return new Invocation(graph, read, batch, columnar, engines, limits, work);
+    }
+
+    /** Checks the number of points of a batch and charges the rate limit for them, before any point is compiled. */
+    private void checkCount(int points) {
+        if (points == 0) {
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected at least one point at /points", "/points");
+        }
+        if (points > limits.maxPoints()) {
+            throw GradientException.limitExceeded("gradient.limits.max-points",
+                    "the batch has " + points + " points; the limit is " + limits.maxPoints());
+        }
+        // a batch costs by its points
+        rateLimiter.chargeBatch(points);
     }
 
     /** Whether the request is a batch ({@code points}) rather than one point ({@code at}). */
@@ -104,52 +116,113 @@ final class Requests {
     }
 
     private Point point(ParsedGraph parsed, JsonNode at, String pointer) {
-        Json.object(at, pointer);
+        Tensor[] values = inputValues(parsed.graph(), at, pointer, limits.arrayLimits());
+        Shape[] shapes = new Shape[values.length];
+        for (int i = 0; i < values.length; i++) {
+            shapes[i] = values[i].shape();
+            checkDeclared(parsed.graph(), i, shapes[i], Pointer.child(pointer, parsed.graph().inputNames().get(i)), "");
+        }
+        Compiled function = compile(parsed, shapes, pointer);
+        return new Point(pointer, function, inOrder(function, parsed.graph().inputNames(), values));
+    }
+
+    /**
+     * The points of a columnar batch: {@code columns} maps every input to one array whose first
+     * axis runs over the points, the same number for every input. Each array may hold a point's
+     * worth of elements per point; the points share their shapes, so they share one compiled
+     * function.
+     */
+    private List<Point> columnarPoints(ParsedGraph parsed, JsonNode columns) {
         Graph graph = parsed.graph();
         List<String> names = graph.inputNames();
+        if (names.isEmpty()) {
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "A columnar batch counts its points by its inputs' arrays,"
+                    + " and this function has no inputs: give 'points' as an array of (empty) points", "/points");
+        }
+        Tensor[] values = inputValues(graph, columns, "/points", limits.arrayLimits().stacked(limits.maxPoints()));
+        int count = -1;
+        Shape[] shapes = new Shape[values.length];
+        for (int i = 0; i < values.length; i++) {
+            String where = Pointer.child("/points", names.get(i));
+            if (values[i].shape().isScalar()) {
+                throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected an array whose first axis runs over the points"
+                        + " but was a scalar at " + where, where);
+            }
+            int points = values[i].shape().dim(0);
+            if (count >= 0 && points != count) {
+                throw new GradientException(ErrorCode.SHAPE_MISMATCH, "the array at " + where + " holds " + points + " points but"
+                        + " the one at " + Pointer.child("/points", names.get(0)) + " holds " + count + "; every input's array"
+                        + " needs one entry per point along its first axis", Origin.at(where));
+            }
+            count = points;
+            shapes[i] = Columns.perPoint(values[i].shape());
+            if (shapes[i].size() > limits.maxElements()) {
+                throw GradientException.limitExceeded("gradient.limits.max-elements", "each point of the array at " + where
+                        + " has " + shapes[i].size() + " elements; the limit is " + limits.maxElements());
+            }
+            checkDeclared(graph, i, shapes[i], where, " per point");
+        }
+        checkCount(count);
+        Compiled function = compile(parsed, shapes, "/points");
+        List<Point> points = new ArrayList<>(count);
+        for (int p = 0; p < count; p++) {
+            Tensor[] point = new Tensor[values.length];
+            for (int i = 0; i < values.length; i++) {
+                point[i] = Columns.point(values[i], p);
+            }
+            points.add(new Point("/points", function, inOrder(function, names, point)));
+        }
+        return points;
+    }
+
+    /**
+     * The value of every input of {@code graph}, in input order, from the object at
+     * {@code pointer}, which must name each input and nothing else.
+     */
+    private static Tensor[] inputValues(Graph graph, JsonNode object, String pointer, ArrayLimits arrayLimits) {
+        Json.object(object, pointer);
+        List<String> names = graph.inputNames();
         Map<String, Integer> known = graph.inputIndex();
-        for (String name : at.propertyNames()) {
+        for (String name : object.propertyNames()) {
             if (!known.containsKey(name)) {
                 throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an input of the function; its inputs are "
                         + Invocation.abbreviated(names), Origin.at(Pointer.child(pointer, name)));
             }
         }
         Tensor[] values = new Tensor[names.size()];
-        Shape[] shapes = new Shape[names.size()];
         for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            String where = Pointer.child(pointer, name);
-            JsonNode value = at.get(name);
+            JsonNode value = object.get(names.get(i));
             if (value == null) {
-                throw new GradientException(ErrorCode.MISSING_INPUT, "no value for the input '" + name + "' at " + pointer
+                throw new GradientException(ErrorCode.MISSING_INPUT, "no value for the input '" + names.get(i) + "' at " + pointer
                         + "; every input needs one: " + Invocation.abbreviated(names), Origin.at(pointer));
             }
-            values[i] = value(value, where);
-            Shape declared = graph.input(i).declaredShape();
-            if (declared != null && !declared.equals(values[i].shape())) {
-                throw new GradientException(ErrorCode.SHAPE_MISMATCH, "the input '" + name + "' is declared with shape " + declared
-                        + " but its value at " + where + " has shape " + values[i].shape(), Origin.at(where));
-            }
-            shapes[i] = values[i].shape();
+            values[i] = Values.fromJson(value, Pointer.child(pointer, names.get(i)), arrayLimits);
         }
-        Compiled function = compile(parsed, shapes, pointer);
-        // the compiled graph may order its inputs differently from the graph's input order
+        return values;
+    }
+
+    /** Checks the shape of the value at {@code where} for input {@code i} against the shape the graph declares for it, if any. */
+    private static void checkDeclared(Graph graph, int i, Shape shape, String where, String perPoint) {
+        Shape declared = graph.input(i).declaredShape();
+        if (declared != null && !declared.equals(shape)) {
+            throw new GradientException(ErrorCode.SHAPE_MISMATCH, "the input '" + graph.inputNames().get(i) + "' is declared with"
+                    + " shape " + declared + " but its value at " + where + " has shape " + shape + perPoint, Origin.at(where));
+        }
+    }
+
+    /** {@code values}, in the order of {@code names}, rearranged into the compiled function's argument order (which may differ). */
+    private static Tensor[] inOrder(Compiled function, List<String> names, Tensor[] values) {
         Map<String, Integer> order = function.inputIndex();
         Tensor[] arguments = new Tensor[values.length];
         for (int i = 0; i < values.length; i++) {
             arguments[order.get(names.get(i))] = values[i];
         }
-        return new Point(pointer, function, arguments);
+        return arguments;
     }
 
-    /** A value given in the request, checked against the element limit before anything uses it. */
+    /** A value given in the request (nested arrays or a binary array), checked against the element limit as it is read. */
     Tensor value(JsonNode json, String pointer) {
-        Tensor value = Values.fromJson(json, pointer);
-        if (value.size() > limits.maxElements()) {
-            throw GradientException.limitExceeded("gradient.limits.max-elements", "the value at " + pointer + " has "
-                    + value.size() + " elements; the limit is " + limits.maxElements());
-        }
-        return value;
+        return Values.fromJson(json, pointer, limits.arrayLimits());
     }
 
     private Compiled compile(ParsedGraph graph, Shape[] shapes, String pointer) {

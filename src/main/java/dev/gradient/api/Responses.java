@@ -5,12 +5,13 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import dev.gradient.tensor.Tensor;
 
 /**
  * The response bodies of the evaluation and derivative endpoints. Each endpoint has a record
  * for one point's fields and a response that carries {@code graphId} and {@code engine} and
- * either one point's fields (for {@code at}) or {@code results}, one per point (for
+ * either one point's fields (for {@code at}), {@code results}, one per point (for an array of
+ * {@code points}), or one point's fields with a leading axis over the points (for columnar
  * {@code points}); absent fields are left out.
  */
 final class Responses {
@@ -21,7 +22,9 @@ final class Responses {
 
     private static final String GRAPH_ID = "The id of the graph that ran, as POST /graphs gives it: a content hash of its canonical form.";
     private static final String ENGINE = "The engine that ran; never \"auto\".";
-    private static final String RESULTS = "With \"points\": one result per point, in order (and the per-point fields are not at the top).";
+    private static final String RESULTS = "With \"points\" an array: one result per point, in order (and the per-point fields"
+            + " are not at the top). With \"points\" columnar, absent: the per-point fields are at the top, each value with a"
+            + " leading axis over the points.";
 
     private Responses() {
     }
@@ -29,7 +32,7 @@ final class Responses {
     /** One point's result of {@code POST /evaluate}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EvaluateResult(
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs) {
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs) {
     }
 
     /** The response of {@code POST /evaluate}. */
@@ -38,10 +41,13 @@ final class Responses {
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = "The engine named in the request, or for \"auto\" \"forward\": evaluation is the primal"
                     + " sweep that every engine shares.", requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<EvaluateResult> results) {
 
         static EvaluateResponse of(Invocation call, String engine, List<EvaluateResult> results) {
+            if (call.columnar()) {
+                return new EvaluateResponse(call.graphId(), engine, Columns.stackNamed(results, EvaluateResult::outputs), null);
+            }
             return call.batch() ? new EvaluateResponse(call.graphId(), engine, null, results)
                     : new EvaluateResponse(call.graphId(), engine, results.get(0).outputs(), null);
         }
@@ -50,9 +56,9 @@ final class Responses {
     /** One point's result of {@code POST /gradient}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record GradientResult(
-            @Schema(ref = VALUE, description = "The value of the scalar output.") JsonNode value,
+            @Schema(ref = VALUE, description = "The value of the scalar output.") Tensor value,
             @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input, of that input's shape.")
-            Map<String, JsonNode> gradient) {
+            Map<String, Tensor> gradient) {
     }
 
     /** The response of {@code POST /gradient}. */
@@ -60,12 +66,16 @@ final class Responses {
     record GradientResponse(
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = ENGINE, requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = VALUE, description = "The value of the scalar output.") JsonNode value,
+            @Schema(ref = VALUE, description = "The value of the scalar output.") Tensor value,
             @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input, of that input's shape.")
-            Map<String, JsonNode> gradient,
+            Map<String, Tensor> gradient,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<GradientResult> results) {
 
         static GradientResponse of(Invocation call, String engine, List<GradientResult> results) {
+            if (call.columnar()) {
+                return new GradientResponse(call.graphId(), engine, Columns.stack(results, GradientResult::value),
+                        Columns.stackNamed(results, GradientResult::gradient), null);
+            }
             if (call.batch()) {
                 return new GradientResponse(call.graphId(), engine, null, null, results);
             }
@@ -77,11 +87,11 @@ final class Responses {
     /** One point's result of {@code POST /jacobian}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record JacobianResult(
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUE_MAPS, description = "jacobian[out][in] has shape out.shape + in.shape.")
-            Map<String, Map<String, JsonNode>> jacobian,
+            Map<String, Map<String, Tensor>> jacobian,
             @Schema(ref = VALUE, description = "With format \"matrix\": the 2-D Jacobian; rows are every output's elements,"
-                    + " columns every wrt input's elements, row-major, in order.") JsonNode matrix,
+                    + " columns every wrt input's elements, row-major, in order.") Tensor matrix,
             @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per row, like \"f[1]\", or \"f\""
                     + " for a scalar."), schema = @Schema(example = "f[0]")) List<String> rowLabels,
             @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per column, like \"W[1,0]\", or"
@@ -93,16 +103,23 @@ final class Responses {
     record JacobianResponse(
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = ENGINE, requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUE_MAPS, description = "jacobian[out][in] has shape out.shape + in.shape.")
-            Map<String, Map<String, JsonNode>> jacobian,
-            @Schema(ref = VALUE, description = "With format \"matrix\": the 2-D Jacobian.") JsonNode matrix,
+            Map<String, Map<String, Tensor>> jacobian,
+            @Schema(ref = VALUE, description = "With format \"matrix\": the 2-D Jacobian.") Tensor matrix,
             @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per row.")) List<String> rowLabels,
             @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per column."))
             List<String> columnLabels,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<JacobianResult> results) {
 
         static JacobianResponse of(Invocation call, String engine, List<JacobianResult> results) {
+            if (call.columnar()) {
+                JacobianResult first = results.get(0);
+                return new JacobianResponse(call.graphId(), engine, Columns.stackNamed(results, JacobianResult::outputs),
+                        Columns.stackBlocks(results, JacobianResult::jacobian),
+                        first.matrix() == null ? null : Columns.stack(results, JacobianResult::matrix), first.rowLabels(),
+                        first.columnLabels(), null);
+            }
             if (call.batch()) {
                 return new JacobianResponse(call.graphId(), engine, null, null, null, null, null, results);
             }
@@ -115,10 +132,10 @@ final class Responses {
     /** One point's result of {@code POST /hessian}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record HessianResult(
-            @Schema(ref = VALUE, description = "The value of the scalar output.") JsonNode value,
-            @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input.") Map<String, JsonNode> gradient,
+            @Schema(ref = VALUE, description = "The value of the scalar output.") Tensor value,
+            @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input.") Map<String, Tensor> gradient,
             @Schema(ref = NAMED_VALUE_MAPS, description = "hessian[in_i][in_j] has shape in_i.shape + in_j.shape.")
-            Map<String, Map<String, JsonNode>> hessian) {
+            Map<String, Map<String, Tensor>> hessian) {
     }
 
     /** The response of {@code POST /hessian}. */
@@ -126,13 +143,18 @@ final class Responses {
     record HessianResponse(
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = ENGINE, requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = VALUE, description = "The value of the scalar output.") JsonNode value,
-            @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input.") Map<String, JsonNode> gradient,
+            @Schema(ref = VALUE, description = "The value of the scalar output.") Tensor value,
+            @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input.") Map<String, Tensor> gradient,
             @Schema(ref = NAMED_VALUE_MAPS, description = "hessian[in_i][in_j] has shape in_i.shape + in_j.shape.")
-            Map<String, Map<String, JsonNode>> hessian,
+            Map<String, Map<String, Tensor>> hessian,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<HessianResult> results) {
 
         static HessianResponse of(Invocation call, String engine, List<HessianResult> results) {
+            if (call.columnar()) {
+                return new HessianResponse(call.graphId(), engine, Columns.stack(results, HessianResult::value),
+                        Columns.stackNamed(results, HessianResult::gradient), Columns.stackBlocks(results, HessianResult::hessian),
+                        null);
+            }
             if (call.batch()) {
                 return new HessianResponse(call.graphId(), engine, null, null, null, results);
             }
@@ -144,9 +166,9 @@ final class Responses {
     /** One point's result of {@code POST /jvp}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record JvpResult(
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUES, description = "The tangent of every output: J times the tangent.")
-            Map<String, JsonNode> jvp) {
+            Map<String, Tensor> jvp) {
     }
 
     /** The response of {@code POST /jvp}. */
@@ -154,12 +176,16 @@ final class Responses {
     record JvpResponse(
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = ENGINE, requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUES, description = "The tangent of every output: J times the tangent.")
-            Map<String, JsonNode> jvp,
+            Map<String, Tensor> jvp,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<JvpResult> results) {
 
         static JvpResponse of(Invocation call, String engine, List<JvpResult> results) {
+            if (call.columnar()) {
+                return new JvpResponse(call.graphId(), engine, Columns.stackNamed(results, JvpResult::outputs),
+                        Columns.stackNamed(results, JvpResult::jvp), null);
+            }
             if (call.batch()) {
                 return new JvpResponse(call.graphId(), engine, null, null, results);
             }
@@ -171,9 +197,9 @@ final class Responses {
     /** One point's result of {@code POST /vjp}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record VjpResult(
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUES, description = "The cotangent of every wrt input: the cotangent times J.")
-            Map<String, JsonNode> vjp) {
+            Map<String, Tensor> vjp) {
     }
 
     /** The response of {@code POST /vjp}. */
@@ -181,12 +207,16 @@ final class Responses {
     record VjpResponse(
             @Schema(description = GRAPH_ID, requiredMode = Schema.RequiredMode.REQUIRED) String graphId,
             @Schema(description = ENGINE, requiredMode = Schema.RequiredMode.REQUIRED) String engine,
-            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, JsonNode> outputs,
+            @Schema(ref = NAMED_VALUES, description = "The value of every output, by name.") Map<String, Tensor> outputs,
             @Schema(ref = NAMED_VALUES, description = "The cotangent of every wrt input: the cotangent times J.")
-            Map<String, JsonNode> vjp,
+            Map<String, Tensor> vjp,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<VjpResult> results) {
 
         static VjpResponse of(Invocation call, String engine, List<VjpResult> results) {
+            if (call.columnar()) {
+                return new VjpResponse(call.graphId(), engine, Columns.stackNamed(results, VjpResult::outputs),
+                        Columns.stackNamed(results, VjpResult::vjp), null);
+            }
             if (call.batch()) {
                 return new VjpResponse(call.graphId(), engine, null, null, results);
             }

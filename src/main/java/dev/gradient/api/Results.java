@@ -1,32 +1,30 @@
 package dev.gradient.api;
 
-import dev.gradient.parse.Values;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
-/** Writes tensors into response fields: maps by name, and the flat Jacobian matrix with its labels. */
+/** Puts tensors into response fields: maps by name, and the flat Jacobian matrix with its labels. */
 final class Results {
 
     private Results() {
     }
 
     /** {@code values[i]} under {@code names.get(i)}, in order. */
-    static Map<String, JsonNode> named(List<String> names, Tensor[] values) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
+    static Map<String, Tensor> named(List<String> names, Tensor[] values) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            out.put(names.get(i), Values.toJson(values[i]));
+            out.put(names.get(i), values[i]);
         }
         return out;
     }
 
     /** {@code blocks[i][j]} under {@code rows.get(i)} and then {@code columns.get(j)}, in order. */
-    static Map<String, Map<String, JsonNode>> named(List<String> rows, List<String> columns, Tensor[][] blocks) {
-        Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
+    static Map<String, Map<String, Tensor>> named(List<String> rows, List<String> columns, Tensor[][] blocks) {
+        Map<String, Map<String, Tensor>> out = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             out.put(rows.get(i), named(columns, blocks[i]));
         }

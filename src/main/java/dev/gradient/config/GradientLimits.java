@@ -1,6 +1,7 @@
 package dev.gradient.config;
 
 import dev.gradient.graph.BuildLimits;
+import dev.gradient.parse.ArrayLimits;
 import dev.gradient.parse.ParseLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,6 +58,11 @@ public record GradientLimits(
 
     /** The bounds the parser enforces on expressions and parsed graphs. */
     public ParseLimits parseLimits() {
-        return new ParseLimits(maxExpressionLength, maxExpressionDepth, maxNodes);
+        return new ParseLimits(maxExpressionLength, maxExpressionDepth, maxNodes, arrayLimits());
+    }
+
+    /** The bounds on one value of a request: its elements, and its axes (as deep as nested arrays may go). */
+    public ArrayLimits arrayLimits() {
+        return new ArrayLimits(maxElements, maxJsonDepth);
     }
 }

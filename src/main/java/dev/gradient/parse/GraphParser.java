@@ -104,7 +104,7 @@ final class GraphParser {
                     pointer);
         }
         if (node.has("const")) {
-            out.add(DraftNode.constant(id, Values.fromJson(node.get("const"), Pointer.child(pointer, "const")),
+            out.add(DraftNode.constant(id, Values.fromJson(node.get("const"), Pointer.child(pointer, "const"), limits.arrays()),
                     Origin.at(pointer)));
         } else if (node.has("expr")) {
             String at = Pointer.child(pointer, "expr");

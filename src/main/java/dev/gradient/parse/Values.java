@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -16,8 +17,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Tensors to and from JSON: a scalar is a number, a tensor nested rectangular arrays in
  * row-major order, and the non-finite numbers travel as the strings {@code "NaN"},
- * {@code "Infinity"} and {@code "-Infinity"}. Both directions are iterative, so nesting depth
- * is bounded only by the JSON parser's own limit.
+ * {@code "Infinity"} and {@code "-Infinity"}. On input a value may also be a
+ * {@link BinaryArray} object. Both directions are iterative, so nesting depth is bounded only
+ * by the JSON parser's own limit.
  */
 public final class Values {
 
@@ -26,12 +28,22 @@ public final class Values {
     private Values() {
     }
 
+    /** The tensor written as {@code value}, bounded only by the data it holds: see {@link #fromJson(JsonNode, String, ArrayLimits)}. */
+    public static Tensor fromJson(JsonNode value, String pointer) {
+        return fromJson(value, pointer, ArrayLimits.DATA_BOUND);
+    }
+
     /**
      * The tensor written as {@code value}; a {@link GradientException} naming the
      * element's pointer (under {@code pointer}) where it is not a number, one of the three
-     * strings, or a rectangular array of them.
+     * strings, a rectangular array of them, or a binary array. A value of more elements than
+     * {@code limits} allow is refused by the shape it claims (its first elements, or a binary
+     * array's shape), before its elements are read.
      */
-    public static Tensor fromJson(JsonNode value, String pointer) {
+    public static Tensor fromJson(JsonNode value, String pointer, ArrayLimits limits) {
+        if (value.isObject()) {
+            return BinaryArray.read(value, pointer, limits);
+        }
         if (!value.isArray()) {
             return Tensor.scalar(number(value, pointer));
         }
@@ -45,6 +57,10 @@ public final class Values {
             probe = probe.get(0);
         }
         Shape shape = Shape.of(dims.stream().mapToInt(Integer::intValue).toArray());
+        if (shape.size() > limits.maxElements()) {
+            throw GradientException.limitExceeded("gradient.limits.max-elements", "the value at " + pointer + " has "
+                    + shape.size() + " elements; the limit is " + limits.maxElements());
+        }
         // Grown as elements are read, not sized from the shape: a hostile first row must not
         // make us allocate for elements that the body does not hold.
         double[] values = new double[16];
@@ -101,37 +117,99 @@ public final class Values {
 
     /** The JSON form of {@code tensor}. */
     public static JsonNode toJson(Tensor tensor) {
-        Shape shape = tensor.shape();
-        if (shape.isScalar()) {
+        if (tensor.shape().isScalar()) {
             return number(tensor.get(0));
         }
-        int[] dims = shape.dims();
-        ArrayNode root = JSON.arrayNode();
         Deque<ArrayNode> open = new ArrayDeque<>();
+        ArrayNode root = JSON.arrayNode();
         open.push(root);
+        walk(tensor.shape().dims(), new Nesting() {
+            @Override
+            public void open() {
+                open.push(open.peek().addArray());
+            }
+
+            @Override
+            public void close() {
+                open.pop();
+            }
+
+            @Override
+            public void element(int index) {
+                open.peek().add(number(tensor.get(index)));
+            }
+        });
+        return root;
+    }
+
+    /** Writes {@code tensor} as {@link #toJson} forms it, without building a tree. */
+    public static void write(Tensor tensor, JsonGenerator out) {
+        double[] values = tensor.values();
+        if (tensor.shape().isScalar()) {
+            write(values[0], out);
+            return;
+        }
+        out.writeStartArray();
+        walk(tensor.shape().dims(), new Nesting() {
+            @Override
+            public void open() {
+                out.writeStartArray();
+            }
+
+            @Override
+            public void close() {
+                out.writeEndArray();
+            }
+
+            @Override
+            public void element(int index) {
+                write(values[index], out);
+            }
+        });
+    }
+
+    /**
+     * Walks the index space of {@code dims} (rank 1 or more) row-major inside an outermost array
+     * that the caller opened, opening and closing the inner arrays as counters roll over and
+     * closing the outermost one at the end.
+     */
+    private static void walk(int[] dims, Nesting nesting) {
         int[] counters = new int[dims.length];
         int depth = 0;
         int next = 0;
-        // Walk the index space row-major, opening and closing arrays as counters roll over.
         while (depth >= 0) {
             if (counters[depth] == dims[depth]) {
                 counters[depth] = 0;
-                open.pop();
+                nesting.close();
                 depth--;
                 if (depth >= 0) {
                     counters[depth]++;
                 }
             } else if (depth == dims.length - 1) {
-                open.peek().add(number(tensor.get(next++)));
+                nesting.element(next++);
                 counters[depth]++;
             } else {
-                ArrayNode child = JSON.arrayNode();
-                open.peek().add(child);
-                open.push(child);
+                nesting.open();
                 depth++;
             }
         }
-        return root;
+    }
+
+    private static void write(double value, JsonGenerator out) {
+        if (Double.isFinite(value)) {
+            out.writeNumber(value);
+        } else {
+            out.writeString(Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
+
+    /** What {@link #walk} does at each step: opens an inner array, closes one, or writes the element at a row-major index. */
+    private interface Nesting {
+        void open();
+
+        void close();
+
+        void element(int index);
     }
 
     /** A double as JSON: a number, or one of the three strings where it is not finite. */

@@ -39,6 +39,13 @@ public abstract class ApiTest {
         return reply.json();
     }
 
+    /** POSTs {@code request}, expecting 200, and returns the body. */
+    protected JsonNode ok(String path, JsonNode request) {
+        HttpApi.Reply reply = api.post(path, request);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
     /** POSTs a request written with single quotes, expecting the problem {@code status} with {@code code}; returns the problem. */
     protected JsonNode problem(String path, String singleQuoted, int status, String code) {
         return problem(api.post(path, singleQuoted.replace('\'', '"')), status, code);

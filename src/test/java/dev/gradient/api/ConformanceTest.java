@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * the suite's file) against the real HTTP API, once per engine each case lists. Numbers must
  * agree to 1e-9 relative plus 1e-10 absolute, the non-finite strings exactly; every response
  * carries {@code graphId}, and {@code engine} is the engine asked for (for {@code "auto"},
- * any real engine).
+ * any real engine). Each case runs a second time with every value of its request sent as a
+ * binary array, and must give the same answers.
  */
 class ConformanceTest extends ApiTest {
 
@@ -34,7 +35,19 @@ class ConformanceTest extends ApiTest {
     @ParameterizedTest(name = "{0} [{1}]")
     @MethodSource("cases")
     void caseHolds(String id, String engine, JsonNode c) {
-        ObjectNode request = ((ObjectNode) c.path("request")).deepCopy();
+        holds(id, engine, c, ((ObjectNode) c.path("request")).deepCopy());
+    }
+
+    /** The same case with every value of the request (points, tangents, cotangents, constants) sent as a float64 binary array. */
+    @ParameterizedTest(name = "{0} [{1}, binary arrays]")
+    @MethodSource("cases")
+    void caseHoldsWithBinaryArrays(String id, String engine, JsonNode c) {
+        ObjectNode request = BinaryArrays.request(c.path("request"));
+        assertThat(request).as("the request changed form").isNotEqualTo(c.path("request"));
+        holds(id, engine, c, request);
+    }
+
+    private void holds(String id, String engine, JsonNode c, ObjectNode request) {
         request.put("engine", engine);
         HttpApi.Reply reply = api.post(c.path("endpoint").asString(), request);
         assertThat(reply.status()).as("%s: %s", id, reply.body()).isEqualTo(200);

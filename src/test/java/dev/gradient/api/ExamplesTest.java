@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs each example of {@code examples/} (and the Java one, on the generated client) as its
- * own process against the service on its random port, and checks that it found Rosenbrock's
- * minimum (1, 1). An example whose interpreter this machine lacks is skipped, saying so;
+ * own process against the service on its random port, and checks that it found its function's
+ * minimum (1, 1): Rosenbrock's, or the NumPy example's least-squares fit. An example whose interpreter this machine lacks is skipped, saying so;
  * {@code .ci/run} installs them all, so that CI runs every one.
  */
 class ExamplesTest extends ApiTest {
@@ -38,6 +38,13 @@ class ExamplesTest extends ApiTest {
     void thePythonExampleFindsTheMinimum() throws Exception {
         requireTools("python3");
         assertFindsTheMinimum("python3", EXAMPLES.resolve("rosenbrock.py").toString());
+    }
+
+    @Test
+    void theNumpyExampleFindsTheMinimumWithBinaryArrays() throws Exception {
+        requireTools("python3");
+        assumeTrue(succeeds("python3", "-c", "import numpy"), "NumPy is not installed for python3 here: skipping this example");
+        assertFindsTheMinimum("python3", EXAMPLES.resolve("least_squares_numpy.py").toString());
     }
 
     @Test
@@ -72,6 +79,11 @@ class ExamplesTest extends ApiTest {
         } finally {
             Files.deleteIfExists(output);
         }
+    }
+
+    private static boolean succeeds(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
     }
 
     private static void requireTools(String... tools) {

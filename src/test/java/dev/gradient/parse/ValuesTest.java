@@ -8,8 +8,11 @@ import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
+import java.io.StringWriter;
+import java.util.Random;
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +57,26 @@ class ValuesTest {
         Tensor t = Tensor.of(Shape.of(2, 2, 1), new double[] {0.1, 1.0 / 3, -2.5e-300, 12.346868637516792});
         Tensor back = Values.fromJson(read(json.writeValueAsString(Values.toJson(t))), "");
         assertThat(back).isEqualTo(t);
+    }
+
+    @Test
+    void streamingWritesTheSameTextAsTheTree() {
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.1, 1e300};
+        for (int trial = 0; trial < 200; trial++) {
+            Shape shape = RandomShapes.next(random, 5, 4);
+            double[] values = new double[(int) shape.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextBoolean() ? specials[random.nextInt(specials.length)] : random.nextGaussian();
+            }
+            Tensor t = Tensor.of(shape, values);
+            StringWriter streamed = new StringWriter();
+            try (JsonGenerator out = json.createGenerator(streamed)) {
+                Values.write(t, out);
+            }
+            assertThat(streamed.toString()).as("seed %d, shape %s", seed, shape).isEqualTo(json.writeValueAsString(Values.toJson(t)));
+        }
     }
 
     @Test
