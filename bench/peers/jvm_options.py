@@ -5,12 +5,13 @@ Starts one service per option set (all at once, on consecutive ports, each loggi
 with -Xlog:gc), warms each up, then measures them in turn, round after round, so that a change in
 the machine's load falls on all of them alike: one point per request, at 1 connection from this
 script's own client (plain per-request latencies, as load.py's single-c1-plain) and at 64 with wrk,
-then batches of 10,000 points at 1 connection ("batch" in the connections column). For each run it reports p50, p99, requests/s, the
+then batches of 10,000 points at 1 connection ("batch" in the connections column), then
+GET /actuator/health/liveness at 64 connections ("floor"). For each run it reports p50, p99, requests/s, the
 CPU time the service used per request (from /proc, so less sensitive than latency to other load
 on the machine), and the GC pauses of the run (count, total and longest, from the GC log).
 
 Usage: python3 bench/peers/jvm_options.py [--rounds 2] [--duration 10] [--warmup 30]
-           [--options "name=-XX:+UseG1GC -Xms1g -Xmx1g" --options "name=..."]
+           [--options "name=-XX:+UseG1GC -Xms1g -Xmx1g" --options "name=..."] [--jar-of "name=path"]
 Needs what bench/peers/load.py needs for ours (wrk, java, the jar); not the peer.
 """
 
@@ -62,6 +63,8 @@ def uptime(pid):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--options", action="append", help="name=JVM options (repeatable)")
+    parser.add_argument("--jar-of", action="append", default=[],
+                        help="name=path: run that option set on another jar (an earlier build, to compare commits)")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=30, help="seconds of warm-up of each service")
@@ -72,10 +75,12 @@ def main():
     if not jars:
         fail("no service jar; build it with ./mvnw -o -q -DskipTests package")
     services = []
+    other_jars = dict(entry.split("=", 1) for entry in args.jar_of)
     for index, entry in enumerate(args.options or DEFAULT_OPTIONS):
         name, options = entry.split("=", 1)
+        jar = other_jars.get(name, jars[0])
         log = os.path.join(ROOT, "target", f"jvm-options-{index}-gc.log")
-        command = ["java", *shlex.split(options), f"-Xlog:gc:file={log}:uptime", "-jar", jars[0],
+        command = ["java", *shlex.split(options), f"-Xlog:gc:file={log}:uptime", "-jar", jar,
                    f"--server.port={args.port + index}", *shlex.split(args.service_args)]
         service = Service(name, command, args.port + index, "/actuator/health/liveness",
                           os.path.join(ROOT, "target", f"jvm-options-{index}.log"))
@@ -89,13 +94,16 @@ def main():
         with tempfile.TemporaryDirectory() as directory:
             singles, batch = write_bodies(directory, random.Random(11))
             for service in services:
-                wrk(service, "/gradient", singles, 64, args.warmup, directory)
+                wrk(service, "/gradient", singles, 64, args.warmup * 2 // 3, directory)
+                wrk(service, service.floor_path, None, 64, args.warmup // 3, directory)
             for round_ in range(1, args.rounds + 1):
-                for connections in (1, 64, "batch"):
+                for connections in (1, 64, "batch", "floor"):
                     for service in services:
                         start, ticks = uptime(service.process.pid), cpu_ticks(service.process.pid)
                         if connections == 1:
                             run = sequential(service, singles, args.duration)
+                        elif connections == "floor":
+                            run = wrk(service, service.floor_path, None, 64, args.duration, directory)
                         elif connections == "batch":
                             run = wrk(service, "/gradient", batch, 1, args.duration, directory)
                         else:

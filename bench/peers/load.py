@@ -220,8 +220,9 @@ def measure(services, args, directory, bodies):
     for service in services:
         # the JVM compiles its hot code after tens of thousands of requests; JAX compiles on the first call
         print(f"load.py: warming {service.name} up for {args.first_warmup} s", file=sys.stderr)
-        wrk(service, "/gradient", bodies["single"], 64, args.first_warmup * 2 // 3, directory)
-        wrk(service, "/gradient", bodies["batch"], 1, args.first_warmup // 3, directory)
+        wrk(service, "/gradient", bodies["single"], 64, args.first_warmup // 2, directory)
+        wrk(service, "/gradient", bodies["batch"], 1, args.first_warmup // 4, directory)
+        wrk(service, service.floor_path, None, 64, args.first_warmup // 4, directory)
     for name, path, kind, connections, points in SCENARIOS:
         for service in services:
             if path == "sequential":
