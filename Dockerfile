@@ -18,9 +18,13 @@ COPY --from=layers /build/extracted/application/ ./
 # A numeric user, so that Kubernetes' runAsNonRoot can verify it without a passwd entry.
 USER 10001:10001
 EXPOSE 8080
-# Size the heap from the container's memory limit, not the host's, and leave a quarter for
+# A fixed heap sized from the container's memory limit, not the host's, leaving a quarter for
 # metaspace, threads and buffers; a JVM that runs out of memory exits so that it is restarted.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# The serial collector: on 2 cores it gave the lowest p50 and p99 for one point per request and
+# as many requests/s at 64 connections as the parallel one, both ahead of G1, whose concurrent
+# threads compete with the request threads (bench/peers/jvm_options.py; docs/PERFORMANCE.md,
+# "The HTTP path"). The JVM picks it by itself below 2 CPUs or 1792 MB; this keeps it above.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:InitialRAMPercentage=75 -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 # matmul runs on dev.ludovic.netlib's Java BLAS here (GET /engines says which): its native path
 # is JNI glue built against glibc, which Alpine (musl) lacks, so an OpenBLAS from apk could not be
 # loaded. An image on a glibc base with libopenblas0 gets the native one; it then runs on one

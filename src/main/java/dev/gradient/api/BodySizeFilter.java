@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Enforces {@code gradient.limits.max-body-size} before anything reads the body: a declared
  * {@code Content-Length} above the limit is answered with 413 at once, and a body without
  * one (chunked) is cut off by its stream as soon as it passes the limit, which the problem
- * handler also answers with 413.
+ * handler also answers with 413. Either way the filter reads no further; Tomcat discards the
+ * rest of the body after the answer, up to {@code server.tomcat.max-swallow-size}, so that a
+ * client which writes its whole body before it reads still receives the 413.
  */
 final class BodySizeFilter extends OncePerRequestFilter {
 
@@ -43,7 +45,7 @@ final class BodySizeFilter extends OncePerRequestFilter {
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            // the client is still sending a body we will not read; tell it the connection ends here
+            // the client may still be sending a body that nothing will parse; the connection ends after it
             response.setHeader("Connection", "close");
             json.writeValue(response.getOutputStream(), problem);
             return;
