@@ -26,7 +26,12 @@ public record SparsePlan(SparsityPattern pattern, Colouring colouring, Mode mode
         return colouring.count();
     }
 
-    /** The lower bound on the colours of any colouring of the same kind: the most entries in one row (for rows, in one column). */
+    /**
+     * The most entries in one row (for rows, in one column): for a column or row colouring, the
+     * lower bound on its colours. For a star colouring it is only the figure colours are reported
+     * against, not a bound: symmetry lets an entry be read from either side, so an arrowhead
+     * Hessian with a dense row of n entries takes two colours.
+     */
     public int lowerBound() {
         return mode == Mode.ROWS ? pattern.transpose().maxRowDegree() : pattern.maxRowDegree();
     }
