@@ -91,9 +91,11 @@ public final class Arena implements AutoCloseable {
 
     /** An array of {@code length} doubles whose contents are unspecified: the caller writes every element. */
     public double[] take(int length) {
-        if (!lends || length < MIN_POOLED_LENGTH) {
-            return new double[length];
-        }
+        // small enough for the JIT to inline wherever a kernel takes its output: the common case is a plain new array
+        return !lends || length < MIN_POOLED_LENGTH ? new double[length] : lend(length);
+    }
+
+    private double[] lend(int length) {
         double[] array = null;
         for (int k = 0; k < lengths.length; k++) {
             if (lengths[k] == length) {
