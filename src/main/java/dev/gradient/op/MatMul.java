@@ -81,7 +81,7 @@ final class MatMul implements Primitive {
         int m = a.rank() == 2 ? a.dim(0) : 1;
         int n = a.dim(a.rank() - 1);
         int p = b.rank() == 2 ? b.dim(1) : 1;
-        return Tensor.of(out, MatrixProducts.multiply(args[0].values(), m, n, args[1].values(), p, false, false, zeroExactProducts,
+        return Tensor.of(out, MatrixProducts.multiply(args[0], m, n, args[1], p, false, false, zeroExactProducts,
                 arena));
     }
 
@@ -147,9 +147,9 @@ final class MatMul implements Primitive {
         int p = bVector ? 1 : b.shape().dim(1);
         return c -> new Tensor[] {
             !needed[0] ? null : bVector ? (aVector ? times(c, b) : outer(c, b))
-                    : Tensor.of(a.shape(), MatrixProducts.multiply(c.values(), m, p, b.values(), n, false, true, true, arena)),
+                    : Tensor.of(a.shape(), MatrixProducts.multiply(c, m, p, b, n, false, true, true, arena)),
             !needed[1] ? null : aVector ? (bVector ? times(c, a) : outer(a, c))
-                    : Tensor.of(b.shape(), MatrixProducts.multiply(a.values(), n, m, c.values(), p, true, false, true, arena))
+                    : Tensor.of(b.shape(), MatrixProducts.multiply(a, n, m, c, p, true, false, true, arena))
         };
     }
 

@@ -53,7 +53,7 @@ final class MatMulTransposed implements Primitive {
         int m = a.shape().rank() == 2 ? a.shape().dim(0) : 1;
         int n = b.shape().dim(1);
         int p = b.shape().dim(0);
-        return Tensor.of(out, MatrixProducts.multiply(a.values(), m, n, b.values(), p, false, true, zeroExact, arena));
+        return Tensor.of(out, MatrixProducts.multiply(a, m, n, b, p, false, true, zeroExact, arena));
     }
 
     @Override
@@ -86,9 +86,9 @@ final class MatMulTransposed implements Primitive {
             int n = b.shape().dim(1);
             int p = b.shape().dim(0);
             return c -> new Tensor[] {
-                needed[0] ? Tensor.of(a.shape(), MatrixProducts.multiply(c.values(), m, p, b.values(), n, false, false, true, arena))
+                needed[0] ? Tensor.of(a.shape(), MatrixProducts.multiply(c, m, p, b, n, false, false, true, arena))
                         : null,
-                needed[1] ? Tensor.of(b.shape(), MatrixProducts.multiply(c.values(), p, m, a.values(), n, true, false, true, arena))
+                needed[1] ? Tensor.of(b.shape(), MatrixProducts.multiply(c, p, m, a, n, true, false, true, arena))
                         : null
             };
         };

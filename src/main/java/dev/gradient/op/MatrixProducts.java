@@ -1,6 +1,7 @@
 package dev.gradient.op;
 
 import dev.gradient.tensor.Arena;
+import dev.gradient.tensor.Tensor;
 import dev.ludovic.netlib.blas.BLAS;
 
 /**
@@ -36,10 +37,6 @@ public final class MatrixProducts {
 
     private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
 
-    /** The exponent bits of a double; all of them set means infinite or NaN. */
-    private static final long EXPONENT = 0x7ff0_0000_0000_0000L;
-    private static final long EXPONENT_ONE = 0x0010_0000_0000_0000L;
-
     private MatrixProducts() {
     }
 
@@ -57,10 +54,26 @@ public final class MatrixProducts {
         return multiply(a, m, n, b, p, transposeA, transposeB, zeroExact, BLAS_THRESHOLD, Arena.none());
     }
 
-    /** As the product above, into an array taken from {@code arena}. */
-    static double[] multiply(double[] a, int m, int n, double[] b, int p, boolean transposeA, boolean transposeB,
+    /**
+     * As the product above, of the tensors' elements, into an array taken from {@code arena}; each
+     * operand's finiteness is asked of the tensor ({@link Tensor#allFinite}), which keeps it.
+     */
+    static double[] multiply(Tensor a, int m, int n, Tensor b, int p, boolean transposeA, boolean transposeB,
             boolean zeroExact, Arena arena) {
-        return multiply(a, m, n, b, p, transposeA, transposeB, zeroExact, BLAS_THRESHOLD, arena);
+        double[] c = arena.takeZeros(m * p);
+        if (worthTheBlas(m, n, p, transposeB, BLAS_THRESHOLD) && a.allFinite() && b.allFinite()) {
+            return blas(a.values(), m, n, b.values(), p, transposeA, transposeB, c);
+        }
+        return loop(a.values(), m, n, b.values(), p, transposeA, transposeB, zeroExact, c);
+    }
+
+    /** Whether a product of this size and layout runs faster on the BLAS than in the loop. */
+    private static boolean worthTheBlas(int m, int n, int p, boolean transposeB, long threshold) {
+        // vector @ matrix: the loop's inner axis runs along the matrix's rows, which the JIT
+        // vectorises, and the scan of the matrix would cost as much as the product itself; it
+        // measured faster than scan and dgemv, native or Java, at 1x784x128
+        boolean loopIsAsFast = m == 1 && p > 1 && !transposeB;
+        return m != 0 && n != 0 && p != 0 && (long) m * n * p >= threshold && !loopIsAsFast;
     }
 
     /** As the product above, but on the BLAS from {@code threshold} multiply-adds on (tests pass 0). */
@@ -73,14 +86,10 @@ public final class MatrixProducts {
             boolean zeroExact, long threshold, Arena arena) {
         // both paths add into zeros: the BLAS too, whose beta of 0 need not clear what is there
         double[] c = arena.takeZeros(m * p);
-        // vector @ matrix: the loop's inner axis runs along the matrix's rows, which the JIT
-        // vectorises, and the scan of the matrix would cost as much as the product itself; it
-        // measured faster than scan and dgemv, native or Java, at 1x784x128
-        boolean loopIsAsFast = m == 1 && p > 1 && !transposeB;
-        if (m == 0 || n == 0 || p == 0 || (long) m * n * p < threshold || loopIsAsFast || !finite(a) || !finite(b)) {
-            return loop(a, m, n, b, p, transposeA, transposeB, zeroExact, c);
+        if (worthTheBlas(m, n, p, transposeB, threshold) && finite(a) && finite(b)) {
+            return blas(a, m, n, b, p, transposeA, transposeB, c);
         }
-        return blas(a, m, n, b, p, transposeA, transposeB, c);
+        return loop(a, m, n, b, p, transposeA, transposeB, zeroExact, c);
     }
 
     /** The reference: for each row, the sum over the inner axis in index order, as matmul always computed it. */
@@ -137,17 +146,11 @@ public final class MatrixProducts {
     }
 
     /**
-     * Whether no element is infinite or NaN. An element's exponent bits plus one in the lowest
-     * exponent bit carry into the sign bit exactly when they were all set; or-ing those sums keeps
-     * the loop free of branches, so that the JIT can vectorise it: it is a pass over the operands
-     * before a product that costs {@code n} times as much, and must stay small beside it.
+     * Whether no element is infinite or NaN ({@link Tensor#allFinite(double[])}): a pass over the
+     * operands before a product that costs {@code n} times as much, and must stay small beside it.
      */
     static boolean finite(double[] values) {
-        long carry = 0;
-        for (double v : values) {
-            carry |= (Double.doubleToRawLongBits(v) & EXPONENT) + EXPONENT_ONE;
-        }
-        return carry >= 0;
+        return Tensor.allFinite(values);
     }
 
     /** The row-major {@code [cols, rows]} transpose of a row-major {@code [rows, cols]} array. */

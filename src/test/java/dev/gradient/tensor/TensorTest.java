@@ -42,4 +42,21 @@ class TensorTest {
         assertThat(Tensor.scalar(0.0)).isNotEqualTo(Tensor.scalar(-0.0));
         assertThat(Tensor.of(Shape.of(2), new double[] {1, 2})).isNotEqualTo(Tensor.of(Shape.of(2, 1), new double[] {1, 2}));
     }
+
+    @Test
+    void allFiniteIsFalseExactlyWhereAnElementIsInfiniteOrNaN() {
+        double[] finite = {0.0, -0.0, Double.MIN_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, 1.0, Double.MIN_NORMAL};
+        assertThat(Tensor.of(Shape.of(finite.length), finite.clone()).allFinite()).isTrue();
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.longBitsToDouble(0xfff8_0000_0000_0001L)}) {
+            for (int at = 0; at < finite.length; at++) {
+                double[] values = finite.clone();
+                values[at] = bad;
+                Tensor t = Tensor.of(Shape.of(values.length), values);
+                assertThat(t.allFinite()).as("%s at %d", bad, at).isFalse();
+                assertThat(t.allFinite()).as("asked again").isFalse();
+                assertThat(Tensor.allFinite(values)).isFalse();
+            }
+        }
+    }
 }
