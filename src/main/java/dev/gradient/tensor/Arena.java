@@ -33,11 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Arena implements AutoCloseable {
 
     /**
-     * Arrays at least this long are lent and held; shorter ones are new arrays. 2048 doubles, or
+     * Arrays at least this long are lent and held; shorter ones are new arrays. 256 doubles, or
      * the system property {@code gradient.arena.min-length} (tests set 1, so that every array of
      * every test goes through an arena).
      */
-    public static final int MIN_POOLED_LENGTH = Integer.getInteger("gradient.arena.min-length", 2048);
+    public static final int MIN_POOLED_LENGTH = Integer.getInteger("gradient.arena.min-length", 256);
     /** The bytes that all arenas together hold for lending again: an eighth of the heap, at most 256 MiB. */
     public static final long MAX_HELD_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
     /** The most distinct array lengths one arena holds arrays of. */
