@@ -40,6 +40,11 @@ public record ApiKeyProperties(
             @DefaultValue("false") boolean operator) {
     }
 
+    /** The configured tenants, each once, in the order of their first key. */
+    public List<String> tenants() {
+        return apiKeys.stream().map(ApiKey::tenant).distinct().toList();
+    }
+
     /** Whether any key is configured, and so every request outside {@link #openPaths} needs one. */
     public boolean enabled() {
         return !apiKeys.isEmpty();

@@ -3,6 +3,7 @@ package dev.gradient.security;
 import dev.gradient.config.ApiKeyProperties;
 import dev.gradient.config.RateLimitProperties;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -88,8 +89,10 @@ class SecurityConfiguration {
 
     /** A test may supply its own clock, so that refilling needs no waiting. */
     @Bean
-    RateLimiter rateLimiter(RateLimitProperties properties, ObjectProvider<TimeMeter> clock) {
-        return new RateLimiter(properties, clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME));
+    RateLimiter rateLimiter(RateLimitProperties properties, ObjectProvider<TimeMeter> clock, MeterRegistry meters,
+            ApiKeyProperties keys) {
+        return new RateLimiter(properties, clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME),
+                new RateLimitRejections(meters, keys.tenants()));
     }
 
     private static RequestMatcher open(List<String> paths) {
