@@ -18,7 +18,16 @@ public final class InMemoryGraphRegistry implements GraphRegistry {
     private record Key(String namespace, String id) {
     }
 
+    /** What one namespace keeps: graphs, and nodes over them. */
+    private record Usage(long graphs, long nodes) {
+
+        Usage plus(Usage other) {
+            return new Usage(graphs + other.graphs, nodes + other.nodes);
+        }
+    }
+
     private final Map<Key, ParsedGraph> graphs = new ConcurrentHashMap<>();
+    private final Map<String, Usage> usage = new ConcurrentHashMap<>();
     private final long maxNodes;
     private long nodes;
 
@@ -45,6 +54,7 @@ public final class InMemoryGraphRegistry implements GraphRegistry {
         }
         graphs.put(key, graph);
         nodes += graph.nodeCount();
+        usage.merge(namespace, new Usage(1, graph.nodeCount()), Usage::plus);
         return true;
     }
 
@@ -60,6 +70,17 @@ public final class InMemoryGraphRegistry implements GraphRegistry {
             return false;
         }
         nodes -= removed.nodeCount();
+        usage.merge(namespace, new Usage(-1, -removed.nodeCount()), Usage::plus);
         return true;
+    }
+
+    /** How many graphs {@code namespace} keeps; for metrics. */
+    public long graphs(String namespace) {
+        return usage.getOrDefault(namespace, new Usage(0, 0)).graphs();
+    }
+
+    /** How many nodes the graphs that {@code namespace} keeps have; for metrics. */
+    public long nodes(String namespace) {
+        return usage.getOrDefault(namespace, new Usage(0, 0)).nodes();
     }
 }

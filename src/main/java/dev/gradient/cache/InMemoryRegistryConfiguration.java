@@ -1,8 +1,10 @@
 package dev.gradient.cache;
 
+import dev.gradient.config.ApiKeyProperties;
 import dev.gradient.config.ConditionalOnRegistry;
 import dev.gradient.config.GradientLimits;
 import dev.gradient.config.RegistryProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +13,11 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnRegistry(RegistryProperties.Kind.MEMORY)
 class InMemoryRegistryConfiguration {
 
+    /** The registry, its size reported to {@code meters} per tenant of {@code keys} (or as one namespace without keys). */
     @Bean
-    GraphRegistry graphRegistry(GradientLimits limits) {
-        return new InMemoryGraphRegistry(limits.maxRegisteredNodes());
+    GraphRegistry graphRegistry(GradientLimits limits, ApiKeyProperties keys, MeterRegistry meters) {
+        InMemoryGraphRegistry registry = new InMemoryGraphRegistry(limits.maxRegisteredNodes());
+        RegistryMeters.bind(registry, keys.tenants(), meters);
+        return registry;
     }
 }

@@ -28,11 +28,21 @@ public record ApiKeyProperties(
     /**
      * One key: the tenant it names and the hex SHA-256 of the key ({@code printf %s "$KEY" | sha256sum}).
      * Tenant names hold no colon, so that they cannot be confused with the registry's own keys.
+     *
+     * @param operator whether the key is an operator's: it also reads the health details (disks,
+     *     Redis) and the actuator endpoints beyond health ({@code /actuator/metrics},
+     *     {@code /actuator/prometheus}), which report on every tenant; false by default
      */
     public record ApiKey(
             @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
                     message = "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit") String tenant,
-            @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits: the SHA-256 of the key") String sha256) {
+            @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits: the SHA-256 of the key") String sha256,
+            @DefaultValue("false") boolean operator) {
+    }
+
+    /** The configured tenants, each once, in the order of their first key. */
+    public List<String> tenants() {
+        return apiKeys.stream().map(ApiKey::tenant).distinct().toList();
     }
 
     /** Whether any key is configured, and so every request outside {@link #openPaths} needs one. */

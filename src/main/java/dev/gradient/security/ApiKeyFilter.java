@@ -1,5 +1,6 @@
 package dev.gradient.security;
 
+import dev.gradient.config.ApiKeyProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,14 +47,14 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<String> tenant = keys.tenantOf(header.substring(BEARER.length()).strip());
-        if (tenant.isEmpty()) {
+        Optional<ApiKeyProperties.ApiKey> key = keys.keyOf(header.substring(BEARER.length()).strip());
+        if (key.isEmpty()) {
             request.setAttribute(REFUSED, new BadCredentialsException("The API key is not valid"));
             chain.doFilter(request, response);
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(new TenantAuthentication(tenant.get()));
+        context.setAuthentication(new TenantAuthentication(key.get().tenant(), key.get().operator()));
         contexts.setContext(context);
         chain.doFilter(request, response);
     }

@@ -42,7 +42,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Bucket bucket = limiter.bucket(client(request));
         try {
-            RateLimiter.take(bucket, 1, "a request");
+            limiter.takeOne(bucket);
         } catch (GradientException e) {
             resolver.resolveException(request, response, null, e);
             return;

@@ -26,11 +26,13 @@ public final class RateLimiter {
     private final RateLimitProperties properties;
     private final TimeMeter clock;
     private final Cache<String, Bucket> buckets;
+    private final RateLimitRejections rejections;
 
-    /** Buckets as {@code properties} say, timed by {@code clock}. */
-    public RateLimiter(RateLimitProperties properties, TimeMeter clock) {
+    /** Buckets as {@code properties} say, timed by {@code clock}, whose refusals {@code rejections} counts. */
+    RateLimiter(RateLimitProperties properties, TimeMeter clock, RateLimitRejections rejections) {
         this.properties = properties;
         this.clock = clock;
+        this.rejections = rejections;
         // a bucket idle until it has refilled is full: dropping it then forgets nothing
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(properties.maxClients())
@@ -50,6 +52,23 @@ public final class RateLimiter {
                         .refillGreedy(properties.refillTokens(), properties.refillPeriod()))
                 .withCustomTimePrecision(clock)
                 .build());
+    }
+
+    /**
+     * Takes one token from {@code bucket} for the current request, or counts a refusal and throws
+     * {@code RATE_LIMITED}.
+     */
+    void takeOne(Bucket bucket) {
+        takeCounted(bucket, 1, "a request");
+    }
+
+    private void takeCounted(Bucket bucket, long tokens, String what) {
+        try {
+            take(bucket, tokens, what);
+        } catch (GradientException e) {
+            rejections.record();
+            throw e;
+        }
     }
 
     /** Takes {@code tokens} from {@code bucket}, or throws {@code RATE_LIMITED} and takes none. */
@@ -81,7 +100,7 @@ public final class RateLimiter {
                     + " tokens; split it into smaller batches");
         }
         if (points > 1) {
-            take(limited, points - 1L, "a batch of " + points + " points");
+            takeCounted(limited, points - 1L, "a batch of " + points + " points");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.gradient.security;
 import dev.gradient.config.ApiKeyProperties;
 import dev.gradient.config.RateLimitProperties;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * The one security filter chain: stateless (no session, no CSRF token, no login form or
  * basic auth, since clients are programs sending JSON with a bearer key), with the API key
  * check where keys are configured and the rate limit where it is enabled. Without keys every
- * request is permitted, as before security existed.
+ * request is permitted, as before security existed. With keys, the actuator endpoints outside
+ * the open paths (metrics, Prometheus, info) need an operator's key: they report on every tenant.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,18 +38,21 @@ class SecurityConfiguration {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
         ProblemEntryPoint entryPoint = new ProblemEntryPoint(resolver);
         RequestMatcher open = open(keys.openPaths());
+        RequestMatcher actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint));
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(entryPoint));
         if (keys.enabled()) {
             http.authorizeHttpRequests(requests -> requests
                     // the container's error dispatch renders a failure that was already let through
                     .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                     .requestMatchers(open).permitAll()
+                    .requestMatchers(actuator).hasRole(TenantAuthentication.OPERATOR)
                     .anyRequest().authenticated())
                     .addFilterBefore(new ApiKeyFilter(new ApiKeys(keys.apiKeys())),
                             AnonymousAuthenticationFilter.class);
@@ -84,8 +89,10 @@ class SecurityConfiguration {
 
     /** A test may supply its own clock, so that refilling needs no waiting. */
     @Bean
-    RateLimiter rateLimiter(RateLimitProperties properties, ObjectProvider<TimeMeter> clock) {
-        return new RateLimiter(properties, clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME));
+    RateLimiter rateLimiter(RateLimitProperties properties, ObjectProvider<TimeMeter> clock, MeterRegistry meters,
+            ApiKeyProperties keys) {
+        return new RateLimiter(properties, clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME),
+                new RateLimitRejections(meters, keys.tenants()));
     }
 
     private static RequestMatcher open(List<String> paths) {

@@ -25,7 +25,7 @@ class MetricsTest extends ApiTest {
     }
 
     private double hits(String cache) {
-        HttpApi.Reply reply = api.get("/actuator/metrics/cache.gets?tag=cache:" + cache + "&tag=result:hit");
+        HttpApi.Reply reply = api.get("/actuator/metrics/gradient.cache.gets?tag=cache:" + cache + "&tag=result:hit");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonNode measurements = reply.json().path("measurements");
         return measurements.path(0).path("value").asDouble();

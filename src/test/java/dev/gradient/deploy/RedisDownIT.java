@@ -26,7 +26,10 @@ class RedisDownIT {
         network = Network.newNetwork();
         redis = GradientImage.redis(network);
         redis.start();
-        replica = GradientImage.replica(network);
+        // the reason is a detail, which health gives strangers only when configured to
+        replica = GradientImage.replica(network)
+                .withEnv("MANAGEMENT_ENDPOINT_HEALTH_SHOW_DETAILS", "always")
+                .withEnv("MANAGEMENT_ENDPOINT_HEALTH_SHOW_COMPONENTS", "always");
         replica.start();
         id = api().register("x * y");
         assertThat(api().post("/gradient", "{'graphId': '" + id + "', 'at': {'x': 1, 'y': 2}}").status()).isEqualTo(200);

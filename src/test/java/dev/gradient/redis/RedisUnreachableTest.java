@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * inline requests, answers look-ups by id with 503 problems and says why on its health
  * endpoint. Needs no Docker: the Redis port is a closed port on loopback.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gradient.registry=redis")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"gradient.registry=redis",
+        // the reason is a detail, which health gives strangers only when configured to
+        "management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always"})
 class RedisUnreachableTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

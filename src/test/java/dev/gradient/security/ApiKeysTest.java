@@ -18,7 +18,8 @@ class ApiKeysTest {
 
     @Test
     void aKeyNamesTheTenantWhoseHashItHas() {
-        ApiKeys keys = new ApiKeys(List.of(new ApiKey("acme", sha256("acme-key")), new ApiKey("globex", sha256("globex-key"))));
+        ApiKeys keys = new ApiKeys(List.of(new ApiKey("acme", sha256("acme-key"), false),
+                new ApiKey("globex", sha256("globex-key"), false)));
         assertThat(keys.tenantOf("acme-key")).hasValue("acme");
         assertThat(keys.tenantOf("globex-key")).hasValue("globex");
         assertThat(keys.tenantOf("acme-key ")).isEmpty();
@@ -27,17 +28,27 @@ class ApiKeysTest {
 
     @Test
     void hashesMayBeWrittenInEitherCase() {
-        ApiKeys keys = new ApiKeys(List.of(new ApiKey("acme", sha256("acme-key").toUpperCase(Locale.ROOT))));
+        ApiKeys keys = new ApiKeys(List.of(new ApiKey("acme", sha256("acme-key").toUpperCase(Locale.ROOT), false)));
         assertThat(keys.tenantOf("acme-key")).hasValue("acme");
     }
 
     @Test
     void aTenantMayHaveSeveralKeysButAKeyOnlyOneTenant() {
-        ApiKeys rotating = new ApiKeys(List.of(new ApiKey("acme", sha256("old")), new ApiKey("acme", sha256("new"))));
+        ApiKeys rotating = new ApiKeys(List.of(new ApiKey("acme", sha256("old"), false), new ApiKey("acme", sha256("new"), false)));
         assertThat(rotating.tenantOf("old")).hasValue("acme");
         assertThat(rotating.tenantOf("new")).hasValue("acme");
-        assertThatThrownBy(() -> new ApiKeys(List.of(new ApiKey("acme", sha256("k")), new ApiKey("globex", sha256("k")))))
+        assertThatThrownBy(() -> new ApiKeys(List.of(new ApiKey("acme", sha256("k"), false), new ApiKey("globex", sha256("k"), false))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("names two tenants, 'acme' and 'globex'");
+    }
+
+    @Test
+    void anOperatorsKeyIsKnownAsOneAndMustBeListedSo() {
+        ApiKeys keys = new ApiKeys(List.of(new ApiKey("acme", sha256("acme-key"), false), new ApiKey("ops", sha256("ops-key"), true)));
+        assertThat(keys.keyOf("ops-key")).hasValueSatisfying(key -> assertThat(key.operator()).isTrue());
+        assertThat(keys.keyOf("acme-key")).hasValueSatisfying(key -> assertThat(key.operator()).isFalse());
+        assertThatThrownBy(() -> new ApiKeys(List.of(new ApiKey("ops", sha256("k"), true), new ApiKey("ops", sha256("k"), false))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("once with operator=true and once without");
     }
 }

@@ -8,7 +8,9 @@ import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -32,7 +34,8 @@ class RateLimiterTest {
     };
 
     private static RateLimiter limiter(long capacity, long refillTokens, Duration refillPeriod) {
-        return new RateLimiter(new RateLimitProperties(true, capacity, refillTokens, refillPeriod, 100), STOPPED);
+        return new RateLimiter(new RateLimitProperties(true, capacity, refillTokens, refillPeriod, 100), STOPPED,
+                new RateLimitRejections(new SimpleMeterRegistry(), List.of()));
     }
 
     @AfterEach

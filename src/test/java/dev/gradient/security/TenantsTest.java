@@ -23,7 +23,7 @@ class TenantsTest {
 
     @Test
     void aTenantsRequestUsesTheTenantsNamespace() {
-        SecurityContextHolder.getContext().setAuthentication(new TenantAuthentication("acme"));
+        SecurityContextHolder.getContext().setAuthentication(new TenantAuthentication("acme", false));
         assertThat(Tenants.namespace()).isEqualTo("acme");
     }
 
