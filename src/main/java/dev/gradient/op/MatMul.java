@@ -112,7 +112,7 @@ final class MatMul implements Primitive {
     }
 
     /** The outer product of two vectors, with zero-exact products. */
-    private static int outer(GraphBuilder g, int x, int y) {
+    static int outer(GraphBuilder g, int x, int y) {
         return g.times(g.reshape(x, Shape.of(g.shape(x).dim(0), 1)), g.reshape(y, Shape.of(1, g.shape(y).dim(0))));
     }
 

@@ -70,7 +70,7 @@ final class MatMulTransposed implements Primitive {
         int db = -1;
         if (needed[1]) {
             db = aVector
-                    ? g.times(g.reshape(cotangent, Shape.of(g.shape(cotangent).dim(0), 1)), g.reshape(a, Shape.of(1, g.shape(a).dim(0))))
+                    ? MatMul.outer(g, cotangent, a)
                     : g.call("matmul_no_nan", g.call("transpose", cotangent), a);
         }
         return new int[] {da, db};
