@@ -7,6 +7,13 @@ that one load script can send the same bytes to both:
         -> {"value": ..., "gradient": {"x": ..., "y": ...}}
     {"expression": "...", "points": [{"x": ..., "y": ...}, ...]}
         -> {"results": [{"value": ..., "gradient": {...}}, ...]}
+    {"expression": "...", "points": {"x": [...], "y": [...]}}          (columnar, as jax.vmap)
+        -> {"value": [...], "gradient": {"x": [...], "y": [...]}}
+
+Any array may also be a binary array object {"dtype": "float64" | "float32", "shape": [...],
+"data": "<base64 of the little-endian bytes>"}, and with "Accept: application/json+base64" every
+array of the answer is one, as gradient reads and writes them (and as Tesseract Core encodes
+arrays).
 
 It does not parse expressions: the expression string picks a function written in jax.numpy, and
 an unknown one is a 422. The single point runs jit(value_and_grad(f)); a batch is one call of
@@ -18,7 +25,9 @@ is one core in ours.
 Run: uvicorn --app-dir bench/peers jax_service:app --port 8181 (bench/peers/load.py does this).
 """
 
+import base64
 import os
+from typing import Any
 
 os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1")
 os.environ.setdefault("JAX_ENABLE_X64", "1")
@@ -26,7 +35,7 @@ os.environ.setdefault("JAX_ENABLE_X64", "1")
 import jax  # noqa: E402
 import jax.numpy as jnp  # noqa: E402
 import numpy as np  # noqa: E402
-from fastapi import FastAPI, HTTPException  # noqa: E402
+from fastapi import FastAPI, HTTPException, Request  # noqa: E402
 from pydantic import BaseModel  # noqa: E402
 
 jax.config.update("jax_enable_x64", True)
@@ -36,10 +45,17 @@ def rosenbrock(x, y):
     return (1 - x) ** 2 + 100 * (y - x**2) ** 2
 
 
+def squares(x):
+    return jnp.sum(x**2)
+
+
 # the expression strings the load script sends, spelled as gradient's parser reads them
 FUNCTIONS = {
     "(1-x)^2 + 100*(y-x^2)^2": (rosenbrock, ("x", "y")),
+    "sum(x^2)": (squares, ("x",)),
 }
+BINARY = "application/json+base64"
+DTYPES = {"float64": "<f8", "float32": "<f4"}
 
 SINGLE = {key: jax.jit(jax.value_and_grad(f, argnums=tuple(range(len(names)))))
           for key, (f, names) in FUNCTIONS.items()}
@@ -51,8 +67,8 @@ class GradientRequest(BaseModel):
     """gradient's request body, reduced to what the peer reads: an expression and one point or many."""
 
     expression: str
-    at: dict[str, float] | None = None
-    points: list[dict[str, float]] | None = None
+    at: dict[str, Any] | None = None
+    points: list[dict[str, float]] | dict[str, Any] | None = None
 
 
 app = FastAPI(title="JAX peer")
@@ -70,16 +86,39 @@ def function(request):
     return FUNCTIONS[request.expression][1]
 
 
+def array(value):
+    """A number, a nested list or a binary array object, as a float64 NumPy array."""
+    if isinstance(value, dict):
+        try:
+            raw = np.frombuffer(base64.b64decode(value["data"], validate=True), dtype=DTYPES[value["dtype"]])
+            return raw.astype(np.float64).reshape(value["shape"])
+        except (KeyError, ValueError, TypeError) as bad:
+            raise HTTPException(422, f"not a binary array: {bad}") from None
+    return np.asarray(value, dtype=np.float64)
+
+
+def encoded(value, binary):
+    """value as the answer carries it: a binary array object, a list, or a number."""
+    value = np.asarray(value, dtype=np.float64)
+    if binary:
+        return {"dtype": "float64", "shape": list(value.shape), "data": base64.b64encode(value.astype("<f8").tobytes()).decode()}
+    return value.tolist() if value.ndim else float(value)
+
+
 def arguments(names, values):
     try:
-        return [values[name] for name in names]
+        return [array(values[name]) for name in names]
     except KeyError as missing:
         raise HTTPException(422, f"no value for input {missing}") from None
 
 
 @app.post("/gradient")
-def gradient(request: GradientRequest):
+def gradient(request: GradientRequest, http: Request):
     names = function(request)
+    binary = BINARY in http.headers.get("accept", "")
+    if isinstance(request.points, dict):
+        values, grads = BATCH[request.expression](*arguments(names, request.points))
+        return {"value": encoded(values, binary), "gradient": {name: encoded(g, binary) for name, g in zip(names, grads)}}
     if request.points is not None:
         columns = [np.asarray(column, dtype=np.float64)
                    for column in zip(*(arguments(names, point) for point in request.points))]
@@ -91,4 +130,4 @@ def gradient(request: GradientRequest):
     if request.at is None:
         raise HTTPException(422, "give at or points")
     value, grads = SINGLE[request.expression](*arguments(names, request.at))
-    return {"value": float(value), "gradient": {name: float(g) for name, g in zip(names, grads)}}
+    return {"value": float(value), "gradient": {name: encoded(g, binary) for name, g in zip(names, grads)}}

@@ -12,6 +12,11 @@ gradient, and drives each with wrk and bench/peers/requests.lua:
                    sequential()); the targets' 1-connection latencies are these
   single-c64       one point per request, 64 connections
   batch-c1         10,000 points per request, plain JSON, 1 connection
+  batch-b64-c1     the same 10,000 points columnar ("points" one array per input), every array
+                   base64 both ways (Accept: application/json+base64), 1 connection
+  large-b64-c1     the gradient of sum(x^2) for one x of 1,000,000 elements, base64 both ways;
+                   with ours, the time in the engine beside it (from /actuator/prometheus, the
+                   engine timer's sum and count over the run; --engine-metric names it)
   floor-c64        the trivial endpoint, 64 connections: GET /actuator/health/liveness on ours,
                    GET /health on the peer (the frameworks' own floor)
 
@@ -28,12 +33,15 @@ python3.11 with the wheels of jax, jaxlib, numpy, fastapi and uvicorn in $BENCH_
 """
 
 import argparse
+import base64
 import glob
 import http.client
 import json
 import os
 import random
+import re
 import shlex
+import struct
 import shutil
 import signal
 import subprocess
@@ -46,6 +54,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 EXPRESSION = "(1-x)^2 + 100*(y-x^2)^2"
 BATCH_POINTS = 10_000
+LARGE_ELEMENTS = 1_000_000
+BINARY = "application/json+base64"
 PEER_PACKAGES = ("jax", "jaxlib", "numpy", "fastapi", "uvicorn[standard]")
 
 
@@ -152,12 +162,40 @@ def write_bodies(directory, rng):
     with open(batch, "w") as out:
         points = [{"x": rng.uniform(-2, 2), "y": rng.uniform(-1, 3)} for _ in range(BATCH_POINTS)]
         out.write(json.dumps({"expression": EXPRESSION, "points": points}) + "\n")
-    return singles, batch
+    columns = os.path.join(directory, "batch-b64.jsonl")
+    with open(columns, "w") as out:
+        out.write(json.dumps({"expression": EXPRESSION,
+                              "points": {name: binary_array([p[name] for p in points]) for name in ("x", "y")}}) + "\n")
+    large = os.path.join(directory, "large-b64.jsonl")
+    with open(large, "w") as out:
+        x = [rng.uniform(-1, 1) for _ in range(LARGE_ELEMENTS)]
+        out.write(json.dumps({"expression": "sum(x^2)", "at": {"x": binary_array(x)}}) + "\n")
+    return {"single": singles, "batch": batch, "batch-b64": columns, "large-b64": large}
 
 
-def wrk(service, path, bodies, connections, seconds, directory):
+def binary_array(values):
+    """values as gradient's binary array object: float64, little-endian, base64."""
+    data = struct.pack(f"<{len(values)}d", *values)
+    return {"dtype": "float64", "shape": [len(values)], "data": base64.b64encode(data).decode()}
+
+
+def engine_seconds(service, metric):
+    """The engine timer's (sum of seconds, count) over every series of metric, or None where ours has no such timer."""
+    if not metric:
+        return None
+    try:
+        with urllib.request.urlopen(service.url("/actuator/prometheus"), timeout=10) as response:
+            text = response.read().decode()
+    except OSError:
+        return None
+    sums = [float(m.group(1)) for m in re.finditer(rf"^{metric}_seconds_sum(?:{{[^}}]*}})? (\S+)$", text, re.M)]
+    counts = [float(m.group(1)) for m in re.finditer(rf"^{metric}_seconds_count(?:{{[^}}]*}})? (\S+)$", text, re.M)]
+    return (sum(sums), sum(counts)) if counts else None
+
+
+def wrk(service, path, bodies, connections, seconds, directory, accept=None):
     result = os.path.join(directory, "result.json")
-    env = dict(os.environ, WRK_RESULT=result, WRK_BODIES=bodies or "")
+    env = dict(os.environ, WRK_RESULT=result, WRK_BODIES=bodies or "", WRK_ACCEPT=accept or "")
     threads = 1 if connections == 1 else 2
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
                "-s", os.path.join(HERE, "requests.lua"), service.url(path)]
@@ -206,12 +244,14 @@ def sequential(service, bodies, seconds):
 
 SCENARIOS = (
     # name, path (None: the service's floor; "sequential": this process's own client), which
-    # bodies, connections, points per request
-    ("single-c1", "/gradient", "single", 1, 1),
-    ("single-c1-plain", "sequential", "single", 1, 1),
-    ("single-c64", "/gradient", "single", 64, 1),
-    ("batch-c1", "/gradient", "batch", 1, BATCH_POINTS),
-    ("floor-c64", None, None, 64, 0),
+    # bodies, connections, points per request, Accept header
+    ("single-c1", "/gradient", "single", 1, 1, None),
+    ("single-c1-plain", "sequential", "single", 1, 1, None),
+    ("single-c64", "/gradient", "single", 64, 1, None),
+    ("batch-c1", "/gradient", "batch", 1, BATCH_POINTS, None),
+    ("batch-b64-c1", "/gradient", "batch-b64", 1, BATCH_POINTS, BINARY),
+    ("large-b64-c1", "/gradient", "large-b64", 1, 1, BINARY),
+    ("floor-c64", None, None, 64, 0, None),
 )
 
 
@@ -222,21 +262,28 @@ def measure(services, args, directory, bodies):
         print(f"load.py: warming {service.name} up for {args.first_warmup} s", file=sys.stderr)
         wrk(service, "/gradient", bodies["single"], 64, args.first_warmup // 2, directory)
         wrk(service, "/gradient", bodies["batch"], 1, args.first_warmup // 4, directory)
+        wrk(service, "/gradient", bodies["batch-b64"], 1, args.first_warmup // 8, directory, BINARY)
+        wrk(service, "/gradient", bodies["large-b64"], 1, args.first_warmup // 8, directory, BINARY)
         wrk(service, service.floor_path, None, 64, args.first_warmup // 4, directory)
-    for name, path, kind, connections, points in SCENARIOS:
+    for name, path, kind, connections, points, accept in SCENARIOS:
         for service in services:
             if path == "sequential":
                 sequential(service, bodies[kind], args.warmup)
                 run = sequential(service, bodies[kind], args.duration)
             else:
                 target = path or service.floor_path
-                wrk(service, target, bodies.get(kind), connections, args.warmup, directory)
-                run = wrk(service, target, bodies.get(kind), connections, args.duration, directory)
+                wrk(service, target, bodies.get(kind), connections, args.warmup, directory, accept)
+                before = engine_seconds(service, args.engine_metric) if service.name == "ours" else None
+                run = wrk(service, target, bodies.get(kind), connections, args.duration, directory, accept)
+                after = engine_seconds(service, args.engine_metric) if before else None
+                if after and after[1] > before[1]:
+                    run["engine_mean_us"] = (after[0] - before[0]) / (after[1] - before[1]) * 1e6
             run["points_per_s"] = run["requests_per_s"] * points
             results.setdefault(name, {})[service.name] = run
             errors = sum(run[key] for key in ("connect_errors", "read_errors", "write_errors", "non_2xx", "timeouts"))
             print(f"load.py: {name:15} {service.name:5} p50 {run['p50_us'] / 1000:8.3f} ms  p99 "
-                  f"{run['p99_us'] / 1000:8.3f} ms  {run['requests_per_s']:10.0f} req/s  errors {errors}",
+                  f"{run['p99_us'] / 1000:8.3f} ms  {run['requests_per_s']:10.0f} req/s  errors {errors}"
+                  + (f"  engine {run['engine_mean_us'] / 1000:.3f} ms/request" if "engine_mean_us" in run else ""),
                   file=sys.stderr)
     return results
 
@@ -270,8 +317,18 @@ def table(results, names):
 def targets(results):
     """Issue 11's targets that this run measures, each met or missed."""
     single, wide, batch, floor = (results[name] for name in ("single-c1-plain", "single-c64", "batch-c1", "floor-c64"))
+    columns, large = results["batch-b64-c1"], results["large-b64-c1"]["ours"]
     share = wide["ours"]["requests_per_s"] / floor["ours"]["requests_per_s"]
     batch_ratio = batch["ours"]["points_per_s"] / batch["peer"]["points_per_s"]
+    columns_ratio = columns["ours"]["points_per_s"] / columns["peer"]["points_per_s"]
+    if "engine_mean_us" in large:
+        outside = large["mean_us"] - large["engine_mean_us"]
+        large_check = (f"1,000,000 elements, base64 both ways: time outside the engine at most the engine's"
+                       f" (outside {outside / 1000:.2f} ms, engine {large['engine_mean_us'] / 1000:.2f} ms)",
+                       outside <= large["engine_mean_us"])
+    else:
+        large_check = ("1,000,000 elements, base64 both ways: time outside the engine at most the engine's"
+                       " (not measured: no engine timer in /actuator/prometheus)", False)
     checks = [
         ("1 connection (plain per-request figures): p50 below the peer's", single["ours"]["p50_us"] < single["peer"]["p50_us"]),
         ("1 connection (plain per-request figures): p99 below the peer's", single["ours"]["p99_us"] < single["peer"]["p99_us"]),
@@ -280,6 +337,10 @@ def targets(results):
         (f"batch, plain JSON: at least 500,000 points/s (is {batch['ours']['points_per_s']:,.0f})",
          batch["ours"]["points_per_s"] >= 500_000),
         (f"batch, plain JSON: at least 5 times the peer's points/s (is {batch_ratio:.1f})", batch_ratio >= 5),
+        (f"batch, base64 columnar: at least 3,000,000 points/s (is {columns['ours']['points_per_s']:,.0f})",
+         columns["ours"]["points_per_s"] >= 3_000_000),
+        (f"batch, base64 columnar: at least 5 times the peer's points/s (is {columns_ratio:.1f})", columns_ratio >= 5),
+        large_check,
     ]
     return "\n".join(f"- {'met' if ok else 'missed'}: {what}" for what, ok in checks)
 
@@ -299,6 +360,8 @@ def main():
     parser.add_argument("--only", choices=("ours", "peer"), help="measure one service")
     parser.add_argument("--ports", default="18080,18181", help="ours,peer")
     parser.add_argument("--out", default=os.path.join(ROOT, "target", "http-bench.json"))
+    parser.add_argument("--engine-metric", default="gradient_engine",
+                        help="ours' engine timer in /actuator/prometheus, without _seconds_sum (\"\" for none)")
     args = parser.parse_args()
 
     if shutil.which("wrk") is None:
@@ -323,8 +386,7 @@ def main():
             service.start()
         check_agreement(services, {"x": -1.2, "y": 1.0})
         with tempfile.TemporaryDirectory() as directory:
-            singles, batch = write_bodies(directory, random.Random(11))
-            results = measure(services, args, directory, {"single": singles, "batch": batch})
+            results = measure(services, args, directory, write_bodies(directory, random.Random(11)))
     finally:
         for service in services:
             service.stop()

@@ -1,9 +1,11 @@
 -- wrk script for bench/peers/load.py: sends the bodies of $WRK_BODIES (one JSON body a line) in
 -- turn as POSTs, or GETs where $WRK_BODIES is unset, and writes the run's figures as one JSON
--- object to $WRK_RESULT. Latencies are microseconds, as wrk measures them.
+-- object to $WRK_RESULT. Latencies are microseconds, as wrk measures them. $WRK_ACCEPT, where
+-- set, is every request's Accept header (application/json+base64 for binary answers).
 
 local bodies_file = os.getenv("WRK_BODIES")
 local result_file = os.getenv("WRK_RESULT")
+local accept = os.getenv("WRK_ACCEPT")
 local requests_ = {}
 local next_ = 0
 
@@ -13,6 +15,9 @@ function init(args)
         return
     end
     local headers = { ["Content-Type"] = "application/json" }
+    if accept ~= nil and accept ~= "" then
+        headers["Accept"] = accept
+    end
     for body in io.lines(bodies_file) do
         requests_[#requests_ + 1] = wrk.format("POST", nil, headers, body)
     end
