@@ -16,12 +16,14 @@ import java.util.Arrays;
  *   <li>{@link #rows}: the same for the rows, for reverse mode: one VJP per colour;</li>
  *   <li>{@link #star}: star colouring of the adjacency graph of a symmetric Hessian pattern (a
  *       distance-1 colouring in which every path on four vertices has at least three colours),
- *       for one Hessian-vector product per colour and direct recovery (their Algorithm 4.1's
- *       conditions, checked on the coloured neighbourhood of each vertex).</li>
+ *       for one Hessian-vector product per colour and direct recovery; the same greedy
+ *       colouring, found through the two-coloured stars it has built ({@link StarColouring},
+ *       after their 2007 paper with Tarafdar) rather than by searching paths.</li>
  * </ul>
  *
  * <p>Each is priced before it runs ({@link #columnsCost}, {@link #starCost}) in index
- * operations, the unit of {@code gradient.limits.max-cost}, and refused past the caller's limit.
+ * operations, the unit of {@code gradient.limits.max-cost}, and refused past the caller's limit;
+ * the star colouring, whose work depends on its colours, also counts as it goes.
  * The greedy colourings need at least the largest row degree of colours, the lower bound for
  * any column colouring.
  */
@@ -87,31 +89,21 @@ public final class Colourings {
         return columns(pattern.transpose(), maxCost);
     }
 
-    /** The work of {@link #star}: for each edge (v, w), every neighbour x of w and every neighbour of x. */
+    /**
+     * The least work of {@link #star}: each entry and each vertex once. What it takes beyond that
+     * depends on the colours, so {@link #star} counts it as it goes.
+     */
     public static long starCost(SparsityPattern symmetric) {
-        int[][] adjacency = symmetric.byRow();
-        long[] reach = new long[adjacency.length];
-        for (int w = 0; w < adjacency.length; w++) {
-            for (int x : adjacency[w]) {
-                reach[w] = Cost.add(reach[w], Cost.add(1, adjacency[x].length));
-            }
-        }
-        long work = Cost.add(symmetric.nonzeros(), adjacency.length);
-        for (int v = 0; v < adjacency.length; v++) {
-            for (int w : adjacency[v]) {
-                work = Cost.add(work, reach[w]);
-            }
-        }
-        return work;
+        return Cost.add(symmetric.nonzeros(), symmetric.rowCount());
     }
 
     /**
      * A star colouring of the adjacency graph of the symmetric pattern {@code symmetric} (the
-     * diagonal ignored); refused past {@code maxCost}. A vertex may not take a colour that
-     * would give it a neighbour of its own colour, or make a path on four vertices through it
-     * two-coloured: as an end ({@code v-w-x-y} with {@code x} of its colour and {@code y} of
-     * {@code w}'s) or inside ({@code u-v-w-x} with {@code u} and {@code w} of one colour and
-     * {@code x} of its own).
+     * diagonal ignored), by {@link StarColouring}; refused past {@code maxCost}. A vertex may not
+     * take a colour that would give it a neighbour of its own colour, or make a path on four
+     * vertices through it two-coloured: as an end ({@code v-w-x-y} with {@code x} of its colour
+     * and {@code y} of {@code w}'s) or inside ({@code u-v-w-x} with {@code u} and {@code w} of
+     * one colour and {@code x} of its own).
      */
     public static Colouring star(SparsityPattern symmetric, long maxCost) {
         if (symmetric.rowCount() != symmetric.columnCount()) {
@@ -120,58 +112,16 @@ public final class Colourings {
         }
         admit("star colouring", starCost(symmetric), maxCost);
         int[][] adjacency = offDiagonal(symmetric.byRow());
-        int n = adjacency.length;
-        int[] degrees = new int[n];
-        for (int v = 0; v < n; v++) {
+        int[] degrees = new int[adjacency.length];
+        for (int v = 0; v < adjacency.length; v++) {
             degrees[v] = adjacency[v].length;
         }
-        int[] colours = new int[n];
-        Arrays.fill(colours, -1);
-        int[] forbidden = new int[n + 1];
-        Arrays.fill(forbidden, -1);
-        int[] seen = new int[n + 1];
+        int[] colours = StarColouring.colour(adjacency, LargestFirst.order(degrees), maxCost);
         int count = 0;
-        for (int v : LargestFirst.order(degrees)) {
-            for (int w : adjacency[v]) {
-                if (colours[w] >= 0) {
-                    seen[colours[w]] = 0;
-                }
-            }
-            for (int w : adjacency[v]) {
-                if (colours[w] >= 0) {
-                    forbidden[colours[w]] = v;
-                    seen[colours[w]]++;
-                }
-            }
-            for (int w : adjacency[v]) {
-                if (colours[w] < 0) {
-                    continue;
-                }
-                // inside: another neighbour of v has w's colour, so v may take no colour of w's other neighbours
-                boolean shared = seen[colours[w]] > 1;
-                for (int x : adjacency[w]) {
-                    if (x == v || colours[x] < 0 || forbidden[colours[x]] == v) {
-                        continue;
-                    }
-                    if (shared || hasNeighbourOfColour(adjacency[x], w, colours[w], colours)) {
-                        forbidden[colours[x]] = v;
-                    }
-                }
-            }
-            colours[v] = firstAllowed(forbidden, v);
-            count = Math.max(count, colours[v] + 1);
+        for (int colour : colours) {
+            count = Math.max(count, colour + 1);
         }
         return new Colouring(colours, count);
-    }
-
-    /** Whether a vertex of {@code neighbours} other than {@code except} has colour {@code colour}. */
-    private static boolean hasNeighbourOfColour(int[] neighbours, int except, int colour, int[] colours) {
-        for (int y : neighbours) {
-            if (y != except && colours[y] == colour) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Each vertex's neighbours without itself. */

@@ -111,7 +111,7 @@ class ColouringsTest {
     }
 
     /** A sorted random row of {@code n} columns at {@code density}, with column {@code diagonal} in it where that is not -1. */
-    private static int[] randomRow(Random random, int n, double density, int diagonal) {
+    static int[] randomRow(Random random, int n, double density, int diagonal) {
         TreeSet<Integer> columns = new TreeSet<>();
         for (int col = 0; col < n; col++) {
             if (col == diagonal || random.nextDouble() < density) {
