@@ -5,6 +5,7 @@ import dev.gradient.engine.EngineRegistry;
 import dev.gradient.op.MatrixProducts;
 import dev.gradient.op.Op;
 import dev.gradient.op.OpRegistry;
+import dev.gradient.sparsity.SparsityRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +36,27 @@ class CatalogController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String description) {
     }
 
+    /** How an op passes sparsity patterns on, as {@code /jacobian/sparsity} and {@code /hessian/sparsity} use it. */
+    record SparsityInfo(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"elementwise", "indexing", "reduction",
+                    "matrix_product", "composite"}, description = "elementwise: each output element depends on the"
+                    + " broadcast argument elements at its place; indexing: on one argument element or none; reduction:"
+                    + " on the elements reduced into it; matrix_product: on a row of one factor and a column of the"
+                    + " other; composite: the op is expanded into others first.", example = "reduction") String kind,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Whether the pattern is exact through this"
+                    + " op (no structural zero inside it, at points where no derivative vanishes by accident); every"
+                    + " pattern is conservative: it never misses a nonzero.") boolean exact,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The rule in one line.") String rule) {
+
+        static SparsityInfo of(String op) {
+            SparsityRules.Kind kind = SparsityRules.kind(op).orElseThrow(
+                    () -> new IllegalStateException("op '" + op + "' has no sparsity rule"));
+            return new SparsityInfo(kind.name().toLowerCase(Locale.ROOT),
+                    kind == SparsityRules.Kind.ELEMENTWISE || kind == SparsityRules.Kind.INDEXING,
+                    SparsityRules.description(op).orElseThrow());
+        }
+    }
+
     /** An op, as {@code GET /ops} lists it. */
     record OpInfo(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "sum") String name,
@@ -47,13 +69,15 @@ class CatalogController {
                     + " points, following PyTorch's derivatives.yaml.") String derivativeConvention,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Its second and higher derivatives,"
                     + " where its first-derivative convention is a branch: what the branch gives where it switches.")
-                    String higherOrderConvention) {
+                    String higherOrderConvention,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) SparsityInfo sparsity) {
 
         static OpInfo of(Op op) {
             return new OpInfo(op.name(), new ArityInfo(op.arity().min(), op.arity().max() < 0 ? null : op.arity().max()),
                     op.attrs().stream().map(a -> new AttrInfo(a.name(), a.kind().name().toLowerCase(Locale.ROOT),
                             a.required(), a.description())).toList(),
-                    op.syntax(), op.summary(), op.derivativeConvention(), op.higherOrderConvention());
+                    op.syntax(), op.summary(), op.derivativeConvention(), op.higherOrderConvention(),
+                    SparsityInfo.of(op.name()));
         }
     }
 
@@ -79,7 +103,7 @@ class CatalogController {
     }
 
     @Operation(summary = "Every op", description = "Every op that graph nodes and expressions may use: its arity,"
-            + " attributes, expression syntax, and derivative convention at kinks.")
+            + " attributes, expression syntax, derivative convention at kinks, and sparsity rule.")
     @GetMapping(path = "/ops", produces = MediaType.APPLICATION_JSON_VALUE)
     List<OpInfo> ops() {
         return ops;

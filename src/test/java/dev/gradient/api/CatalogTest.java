@@ -30,6 +30,24 @@ class CatalogTest extends ApiTest {
     }
 
     @Test
+    void opsStateTheirSparsityRule() {
+        JsonNode ops = api.get("/ops").json();
+        for (JsonNode op : ops) {
+            JsonNode sparsity = op.path("sparsity");
+            assertThat(sparsity.path("rule").asString()).as(op.path("name").asString()).isNotBlank();
+            assertThat(sparsity.path("kind").asString()).as(op.path("name").asString())
+                    .isIn("elementwise", "indexing", "reduction", "matrix_product", "composite");
+            assertThat(sparsity.path("exact").asBoolean())
+                    .isEqualTo(List.of("elementwise", "indexing").contains(sparsity.path("kind").asString()));
+        }
+        assertThat(find(ops, "sin").path("sparsity").path("kind").asString()).isEqualTo("elementwise");
+        assertThat(find(ops, "slice").path("sparsity").path("kind").asString()).isEqualTo("indexing");
+        assertThat(find(ops, "sum").path("sparsity").path("kind").asString()).isEqualTo("reduction");
+        assertThat(find(ops, "matmul").path("sparsity").path("kind").asString()).isEqualTo("matrix_product");
+        assertThat(find(ops, "softmax").path("sparsity").path("kind").asString()).isEqualTo("composite");
+    }
+
+    @Test
     void opsDescribeAttributes() {
         JsonNode sum = find(api.get("/ops").json(), "sum");
         assertThat(sum.path("attrs").path(0).path("name").asString()).isEqualTo("axis");
