@@ -48,12 +48,11 @@ class CatalogController {
                     + " pattern is conservative: it never misses a nonzero.") boolean exact,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The rule in one line.") String rule) {
 
+        /** The rule of op {@code op}; {@code null} for an op outside the standard set that has none. */
         static SparsityInfo of(String op) {
-            SparsityRules.Kind kind = SparsityRules.kind(op).orElseThrow(
-                    () -> new IllegalStateException("op '" + op + "' has no sparsity rule"));
-            return new SparsityInfo(kind.name().toLowerCase(Locale.ROOT),
+            return SparsityRules.kind(op).map(kind -> new SparsityInfo(kind.name().toLowerCase(Locale.ROOT),
                     kind == SparsityRules.Kind.ELEMENTWISE || kind == SparsityRules.Kind.INDEXING,
-                    SparsityRules.description(op).orElseThrow());
+                    SparsityRules.description(op).orElseThrow())).orElse(null);
         }
     }
 
@@ -70,7 +69,8 @@ class CatalogController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Its second and higher derivatives,"
                     + " where its first-derivative convention is a branch: what the branch gives where it switches.")
                     String higherOrderConvention,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) SparsityInfo sparsity) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Its sparsity rule; every op of the"
+                    + " standard set has one.") SparsityInfo sparsity) {
 
         static OpInfo of(Op op) {
             return new OpInfo(op.name(), new ArityInfo(op.arity().min(), op.arity().max() < 0 ? null : op.arity().max()),

@@ -17,6 +17,7 @@ import dev.gradient.engine.CostModel;
 import dev.gradient.engine.Derivatives;
 import dev.gradient.engine.Engine;
 import dev.gradient.engine.Evaluation;
+import dev.gradient.engine.HessianVectorProducts;
 import dev.gradient.engine.Product;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
@@ -43,8 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /evaluate}, {@code /gradient}, {@code /jacobian}, {@code /hessian}, {@code /jvp}
- * and {@code /vjp}: each reads its request into an {@link Invocation}, picks the engine,
+ * {@code POST /evaluate}, {@code /gradient}, {@code /jacobian}, {@code /hessian}, {@code /hvp},
+ * {@code /jvp} and {@code /vjp}: each reads its request into an {@link Invocation}, picks the engine,
  * checks the request's cost and result size, and runs {@link Derivatives} at every point.
  */
 @RestController
@@ -57,10 +58,14 @@ class DerivativeController {
 
     private final Requests requests;
     private final Derivatives derivatives;
+    private final SparseProducts sparse;
+    private final HessianVectorProducts hvp;
 
-    DerivativeController(Requests requests, Derivatives derivatives) {
+    DerivativeController(Requests requests, Derivatives derivatives, SparseProducts sparse, HessianVectorProducts hvp) {
         this.requests = requests;
         this.derivatives = derivatives;
+        this.sparse = sparse;
+        this.hvp = hvp;
     }
 
     @Operation(summary = "The value of every output", description = "Evaluates the function at each point. Domain"
@@ -128,10 +133,15 @@ class DerivativeController {
     JacobianResponse jacobian(@RequestBody JsonNode body) {
         Invocation call = requests.prepare(body, Set.of("wrt", "format"));
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
-        boolean matrix = matrixFormat(body.get("format"));
+        String format = format(body.get("format"), "nested", "matrix", "sparse");
+        if (format.equals("sparse")) {
+            Engine engine = sparse.jacobianEngine(call, body.get("engine"), wrt);
+            return JacobianResponse.of(call, engine.name(), sparse.jacobian(call, engine, wrt));
+        }
+        boolean matrix = format.equals("matrix");
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.JACOBIAN, p, wrt));
         // the matrix format gives the Jacobian's numbers a second time
-        call.admit(p -> CostModel.estimate(Product.JACOBIAN, engine, p.compiled(), p.inputIndices(wrt))
+        admitDense(call, p -> CostModel.estimate(Product.JACOBIAN, engine, p.compiled(), p.inputIndices(wrt))
                 .withMoreResults(matrix ? Cost.multiply(p.elements(wrt), p.outputElements()) : 0));
         List<JacobianResult> results = call.map(p -> {
             // one primal sweep serves the outputs and the derivative
@@ -140,12 +150,12 @@ class DerivativeController {
             Map<String, Tensor> outputs = Results.named(p.outputNames(), at.outputs());
             Map<String, Map<String, Tensor>> nested = Results.named(p.outputNames(), wrt, jacobian);
             if (!matrix) {
-                return new JacobianResult(outputs, nested, null, null, null);
+                return new JacobianResult(outputs, nested, null, null, null, null);
             }
             Shape[] out = outputShapes(p);
             Shape[] in = wrt.stream().map(p::inputShape).toArray(Shape[]::new);
             return new JacobianResult(outputs, nested, Results.matrix(jacobian, out, in),
-                    Results.labels(p.outputNames(), out), Results.labels(wrt, in));
+                    Results.labels(p.outputNames(), out), Results.labels(wrt, in), null);
         });
         return JacobianResponse.of(call, engine.name(), results);
     }
@@ -162,17 +172,60 @@ class DerivativeController {
                             + " \"at\": {\"x\": 0.5, \"y\": -0.8, \"z\": 1.1}}")}))
     @PostMapping(path = "/hessian", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
     HessianResponse hessian(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "output"));
+        Invocation call = requests.prepare(body, Set.of("wrt", "output", "format"));
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/hessian");
+        boolean sparseFormat = format(body.get("format"), "nested", "sparse").equals("sparse");
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.HESSIAN, p, wrt));
-        call.admit(p -> CostModel.estimate(Product.HESSIAN, engine, p.compiled(), p.inputIndices(wrt), output));
+        if (sparseFormat) {
+            return HessianResponse.of(call, engine.name(), sparse.hessian(call, engine, wrt, output));
+        }
+        admitDense(call, p -> CostModel.estimate(Product.HESSIAN, engine, p.compiled(), p.inputIndices(wrt), output));
         List<HessianResult> results = call.map(p -> {
             Derivatives.Hessian h = derivatives.hessian(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output);
             return new HessianResult(h.value(), Results.named(wrt, h.gradient()),
-                    Results.named(wrt, wrt, h.hessian()));
+                    Results.named(wrt, wrt, h.hessian()), null, null, null);
         });
         return HessianResponse.of(call, engine.name(), results);
+    }
+
+    @Operation(summary = "A Hessian-vector product", description = "The Hessian of a scalar output times a tangent of"
+            + " the wrt inputs, without the Hessian: one sweep over the gradient program, whatever the number of inputs, so"
+            + " its cost is a small constant times a gradient's. Also the value and the gradient, which the product"
+            + " computes on the way. What SciPy's Newton-CG, trust-ncg and trust-krylov take as hessp.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RequestSchemas.HvpRequest.class), examples = {
+                    @ExampleObject(name = "chained Rosenbrock", value = "{\"expression\": \"sum(100*(x[1:] - x[:-1]^2)^2 +"
+                            + " (1 - x[:-1])^2)\", \"at\": {\"x\": [0.5, 1.5, 2]}, \"tangent\": {\"x\": [1, 0, 0]}}")}))
+    @PostMapping(path = "/hvp", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
+    SparseResponses.HvpResponse hvp(@RequestBody JsonNode body) {
+        Invocation call = requests.prepare(body, Set.of("wrt", "output", "tangent"));
+        List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
+        int output = call.scalarOutput(body.get("output"), "/hvp");
+        JsonNode tangentField = required(body, "tangent");
+        Json.object(tangentField, "/tangent");
+        for (String name : tangentField.propertyNames()) {
+            if (!wrt.contains(name)) {
+                String why = call.isInput(name) ? "is not among the wrt inputs " + Invocation.abbreviated(wrt)
+                        : "is not an input of the function; its inputs are " + Invocation.abbreviated(call.inputNames());
+                throw new GradientException(ErrorCode.UNKNOWN_NAME, "the tangent names '" + name + "', which " + why,
+                        Origin.at(Pointer.child("/tangent", name)));
+            }
+        }
+        Tensor[] tangent = namedValues(tangentField, "/tangent", wrt, ErrorCode.MISSING_TANGENT, "tangent for the input");
+        Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.HESSIAN, p, wrt));
+        for (Point p : call.points()) {
+            for (int j = 0; j < wrt.size(); j++) {
+                checkShape(tangent[j], p.inputShape(wrt.get(j)), "/tangent", wrt.get(j), "input", p);
+            }
+        }
+        call.admit(p -> HessianVectorProducts.estimate(engine, p.compiled(), p.inputIndices(wrt), output, 1));
+        List<SparseResponses.HvpResult> results = call.map(p -> {
+            HessianVectorProducts.Result r = hvp.hvp(engine, p.compiled(), p.arguments(), p.inputIndices(wrt), output,
+                    new Tensor[][] {tangent});
+            return new SparseResponses.HvpResult(r.value(), Results.named(wrt, r.gradient()), Results.named(wrt, r.products()[0]));
+        });
+        return SparseResponses.HvpResponse.of(call, engine.name(), results);
     }
 
     @Operation(summary = "A Jacobian-vector product", description = "The tangent of every output for a tangent of"
@@ -264,15 +317,30 @@ class DerivativeController {
         return body.get(field);
     }
 
-    private static boolean matrixFormat(JsonNode node) {
+    /** The {@code format} at {@code node}, one of {@code formats}; the first where absent. */
+    private static String format(JsonNode node, String... formats) {
         if (node == null || node.isNull()) {
-            return false;
+            return formats[0];
         }
         String format = Json.string(node, "/format");
-        if (!format.equals("nested") && !format.equals("matrix")) {
-            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected \"nested\" or \"matrix\" but was " + Values.describe(node) + " at /format", "/format");
+        if (!Arrays.asList(formats).contains(format)) {
+            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected one of " + String.join(", ",
+                    Arrays.stream(formats).map(f -> "\"" + f + "\"").toList()) + " but was " + Values.describe(node)
+                    + " at /format", "/format");
         }
-        return format.equals("matrix");
+        return format;
+    }
+
+    /** Admits a dense result; where it is too large, the 413 says that the sparse format exists. */
+    private static void admitDense(Invocation call, java.util.function.Function<Point, Cost> cost) {
+        try {
+            call.admit(cost);
+        } catch (GradientException e) {
+            if (e.code() != ErrorCode.LIMIT_EXCEEDED) {
+                throw e;
+            }
+            throw e.withMessage(e.getMessage() + SparseProducts.SPARSE_HINT);
+        }
     }
 
     /** The values of the object {@code field} for each of {@code names}, in that order; each must be present. */

@@ -97,6 +97,21 @@ final class OpenApiExamples {
                                  "y": {"x": 1.865293657079425, "y": 0.5992419087118761, "z": 0.5497739494017897},
                                  "z": {"x": -0.8, "y": 0.5497739494017897, "z": 0.26546106347621207}}}""",
                     "422", UNKNOWN_NAME)),
+            Map.entry("hvp", Map.of("200", """
+                    {"graphId": "d7f5d500c8a4e8e34763c4b961fb762c", "engine": "forward", "value": 163.0,
+                     "gradient": {"x": [-251.0, 401.0, -50.0]}, "hvp": {"x": [-298.0, -200.0, 0.0]}}""",
+                    "422", UNKNOWN_NAME)),
+            Map.entry("jacobianSparsity", Map.of("200", """
+                    {"graphId": "21bfa4dd0d65b4aebd78569c2ec818dc",
+                     "pattern": {"shape": [4, 5], "rows": [0, 0, 1, 1, 2, 2, 3, 3], "cols": [0, 1, 1, 2, 2, 3, 3, 4]},
+                     "rowLabels": ["f[0]", "f[1]", "f[2]", "f[3]"], "columnLabels": ["x[0]", "x[1]", "x[2]", "x[3]", "x[4]"],
+                     "colours": {"columns": 2, "rows": 2, "maxRowDegree": 2}}""", "422", UNKNOWN_NAME)),
+            Map.entry("hessianSparsity", Map.of("200", """
+                    {"graphId": "d7f5d500c8a4e8e34763c4b961fb762c",
+                     "pattern": {"shape": [5, 5], "rows": [0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4],
+                                 "cols": [0, 1, 0, 1, 2, 1, 2, 3, 2, 3, 4, 3, 4]},
+                     "rowLabels": ["x[0]", "x[1]", "x[2]", "x[3]", "x[4]"],
+                     "columnLabels": ["x[0]", "x[1]", "x[2]", "x[3]", "x[4]"], "colours": 3}""", "422", UNKNOWN_NAME)),
             Map.entry("jvp", Map.of("200", """
                     {"graphId": "10dd3c2bfb998f29977d7090c984f303", "engine": "forward",
                      "outputs": {"f": [1.7551651237807455, 0.958851077208406]},
@@ -132,7 +147,7 @@ final class OpenApiExamples {
 
     /** The response fields that hold values, by how many levels of names lead to them (gradient[x], jacobian[f][x]). */
     private static final Map<String, Integer> VALUE_FIELDS = Map.of("value", 0, "matrix", 0, "outputs", 1, "gradient", 1,
-            "jvp", 1, "vjp", 1, "jacobian", 2, "hessian", 2);
+            "jvp", 1, "vjp", 1, "hvp", 1, "jacobian", 2, "hessian", 2);
 
     private static final JsonMapper TENSORS = JsonMapper.builder().addModule(ArrayForm.module()).build();
 

@@ -23,7 +23,8 @@ final class Point {
 
     /**
      * {@code pointer} is where the point is in the request ({@code "/at"} or {@code "/points/3"});
-     * {@code arguments} holds a value per input in {@code compiled.graph().inputNames()} order.
+     * {@code arguments} holds a value per input in {@code compiled.graph().inputNames()} order, or
+     * is {@code null} for a request that needs only the shapes the function was compiled for.
      */
     Point(String pointer, Compiled compiled, Tensor[] arguments) {
         this.pointer = pointer;
@@ -59,9 +60,9 @@ final class Point {
         return inputIndex.get(name);
     }
 
-    /** The shape of the input {@code name}. */
+    /** The shape of the input {@code name}: its value's, which the function was compiled for. */
     Shape inputShape(String name) {
-        return arguments[inputIndex(name)].shape();
+        return compiled.graph().shape(compiled.graph().inputs().get(inputIndex(name)));
     }
 
     /** The shape of output {@code k}. */

@@ -28,6 +28,8 @@ final class RequestSchemas {
             + " every input to one array whose first axis runs over the points. Exactly one of at and points.";
     private static final String WRT_DOC = "The inputs to differentiate by, in this order; default: every input in input order.";
     private static final String ENGINE_DOC = "\"auto\" (the default), or an engine that GET /engines lists.";
+    private static final String SHAPES_DOC = "The shape of every input that the graph does not declare, by name: the"
+            + " pattern needs shapes but no values.";
 
     private RequestSchemas() {
     }
@@ -101,8 +103,10 @@ final class RequestSchemas {
             @Schema(ref = POINTS, description = POINTS_DOC) Object points,
             @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
             @Schema(description = ENGINE_DOC, defaultValue = "auto") String engine,
-            @Schema(description = "\"matrix\" adds the Jacobian as one 2-D matrix with row and column labels.",
-                    allowableValues = {"nested", "matrix"}, defaultValue = "nested") String format) {
+            @Schema(description = "\"matrix\" adds the Jacobian as one 2-D matrix with row and column labels;"
+                    + " \"sparse\" gives only its structural nonzeros (COO, with the same labels) instead of the nested"
+                    + " blocks, computed by colouring: one product per colour.",
+                    allowableValues = {"nested", "matrix", "sparse"}, defaultValue = "nested") String format) {
     }
 
     /** The body of {@code POST /hessian}. */
@@ -116,6 +120,48 @@ final class RequestSchemas {
             @Schema(description = ENGINE_DOC + " The engine differentiates the reverse-mode gradient again, so \"forward\""
                     + " is forward over reverse; \"auto\" picks it. \"numeric\" takes differences of the exact gradient.",
                     defaultValue = "auto") String engine,
+            @Schema(description = "Which output to differentiate; required where the function has several. It must be"
+                    + " a scalar.") String output,
+            @Schema(description = "\"sparse\" gives only the Hessian's structural nonzeros (COO over the flattened wrt"
+                    + " inputs, with row and column labels) instead of the nested blocks, computed by star colouring: one"
+                    + " Hessian-vector product per colour.", allowableValues = {"nested", "sparse"},
+                    defaultValue = "nested") String format) {
+    }
+
+    /** The body of {@code POST /hvp}. */
+    record HvpRequest(
+            @Schema(ref = EXPRESSION, description = EXPRESSION_DOC) Object expression,
+            @Schema(description = GRAPH_DOC) GraphSpec graph,
+            @Schema(description = GRAPH_ID_DOC) String graphId,
+            @Schema(ref = NAMED_VALUES, description = AT_DOC) Map<String, Object> at,
+            @Schema(ref = POINTS, description = POINTS_DOC) Object points,
+            @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
+            @Schema(description = ENGINE_DOC + " \"forward\" is forward over reverse (a JVP of the gradient), which"
+                    + " \"auto\" picks; \"reverse\" is reverse over reverse; \"numeric\" takes differences of the exact"
+                    + " gradient.", defaultValue = "auto") String engine,
+            @Schema(description = "Which output to differentiate; required where the function has several. It must be"
+                    + " a scalar.") String output,
+            @Schema(ref = NAMED_VALUES, requiredMode = Schema.RequiredMode.REQUIRED, description = "A tangent for every wrt"
+                    + " input, of that input's shape; the same tangent applies to every point of a batch.")
+            Map<String, Object> tangent) {
+    }
+
+    /** The body of {@code POST /jacobian/sparsity}. */
+    record JacobianSparsityRequest(
+            @Schema(ref = EXPRESSION, description = EXPRESSION_DOC) Object expression,
+            @Schema(description = GRAPH_DOC) GraphSpec graph,
+            @Schema(description = GRAPH_ID_DOC) String graphId,
+            @Schema(description = SHAPES_DOC, example = "{\"x\": [100]}") Map<String, List<Integer>> shapes,
+            @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt) {
+    }
+
+    /** The body of {@code POST /hessian/sparsity}. */
+    record HessianSparsityRequest(
+            @Schema(ref = EXPRESSION, description = EXPRESSION_DOC) Object expression,
+            @Schema(description = GRAPH_DOC) GraphSpec graph,
+            @Schema(description = GRAPH_ID_DOC) String graphId,
+            @Schema(description = SHAPES_DOC, example = "{\"x\": [100]}") Map<String, List<Integer>> shapes,
+            @ArraySchema(arraySchema = @Schema(description = WRT_DOC)) List<String> wrt,
             @Schema(description = "Which output to differentiate; required where the function has several. It must be"
                     + " a scalar.") String output) {
     }

@@ -26,6 +26,14 @@ final class Responses {
             + " are not at the top). With \"points\" columnar, absent: the per-point fields are at the top, each value with a"
             + " leading axis over the points.";
 
+    private static final String SPARSE_JACOBIAN = "With format \"sparse\", instead of jacobian: its structural nonzeros"
+            + " as COO (rows: every output's elements; columns: every wrt input's elements; in order), found from the graph"
+            + " and computed by colouring.";
+    private static final String SPARSE_HESSIAN = "With format \"sparse\", instead of hessian: its structural nonzeros"
+            + " as COO over the wrt inputs' elements, in order (both triangles), computed by star colouring.";
+    private static final String HESSIAN_LABELS = "With format \"sparse\": a label per row (and per column) of the"
+            + " Hessian, every wrt input's elements in order, like \"x[3]\".";
+
     private Responses() {
     }
 
@@ -95,7 +103,8 @@ final class Responses {
             @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per row, like \"f[1]\", or \"f\""
                     + " for a scalar."), schema = @Schema(example = "f[0]")) List<String> rowLabels,
             @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per column, like \"W[1,0]\", or"
-                    + " \"x\" for a scalar."), schema = @Schema(example = "W[1,0]")) List<String> columnLabels) {
+                    + " \"x\" for a scalar."), schema = @Schema(example = "W[1,0]")) List<String> columnLabels,
+            @Schema(description = SPARSE_JACOBIAN) SparseResponses.SparseBody sparse) {
     }
 
     /** The response of {@code POST /jacobian}. */
@@ -107,25 +116,29 @@ final class Responses {
             @Schema(ref = NAMED_VALUE_MAPS, description = "jacobian[out][in] has shape out.shape + in.shape.")
             Map<String, Map<String, Tensor>> jacobian,
             @Schema(ref = VALUE, description = "With format \"matrix\": the 2-D Jacobian.") Tensor matrix,
-            @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per row.")) List<String> rowLabels,
-            @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\": a label per column."))
+            @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\" or \"sparse\": a label per row."))
+            List<String> rowLabels,
+            @ArraySchema(arraySchema = @Schema(description = "With format \"matrix\" or \"sparse\": a label per column."))
             List<String> columnLabels,
+            @Schema(description = SPARSE_JACOBIAN) SparseResponses.SparseBody sparse,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<JacobianResult> results) {
 
         static JacobianResponse of(Invocation call, String engine, List<JacobianResult> results) {
             if (call.columnar()) {
                 JacobianResult first = results.get(0);
                 return new JacobianResponse(call.graphId(), engine, Columns.stackNamed(results, JacobianResult::outputs),
-                        Columns.stackBlocks(results, JacobianResult::jacobian),
+                        first.jacobian() == null ? null : Columns.stackBlocks(results, JacobianResult::jacobian),
                         first.matrix() == null ? null : Columns.stack(results, JacobianResult::matrix), first.rowLabels(),
-                        first.columnLabels(), null);
+                        first.columnLabels(),
+                        first.sparse() == null ? null : SparseResponses.SparseBody.stack(results.stream().map(JacobianResult::sparse).toList()),
+                        null);
             }
             if (call.batch()) {
-                return new JacobianResponse(call.graphId(), engine, null, null, null, null, null, results);
+                return new JacobianResponse(call.graphId(), engine, null, null, null, null, null, null, results);
             }
             JacobianResult r = results.get(0);
             return new JacobianResponse(call.graphId(), engine, r.outputs(), r.jacobian(), r.matrix(), r.rowLabels(),
-                    r.columnLabels(), null);
+                    r.columnLabels(), r.sparse(), null);
         }
     }
 
@@ -135,7 +148,10 @@ final class Responses {
             @Schema(ref = VALUE, description = "The value of the scalar output.") Tensor value,
             @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input.") Map<String, Tensor> gradient,
             @Schema(ref = NAMED_VALUE_MAPS, description = "hessian[in_i][in_j] has shape in_i.shape + in_j.shape.")
-            Map<String, Map<String, Tensor>> hessian) {
+            Map<String, Map<String, Tensor>> hessian,
+            @ArraySchema(arraySchema = @Schema(description = HESSIAN_LABELS)) List<String> rowLabels,
+            @ArraySchema(arraySchema = @Schema(description = HESSIAN_LABELS)) List<String> columnLabels,
+            @Schema(description = SPARSE_HESSIAN) SparseResponses.SparseBody sparse) {
     }
 
     /** The response of {@code POST /hessian}. */
@@ -147,19 +163,27 @@ final class Responses {
             @Schema(ref = NAMED_VALUES, description = "The gradient by each wrt input.") Map<String, Tensor> gradient,
             @Schema(ref = NAMED_VALUE_MAPS, description = "hessian[in_i][in_j] has shape in_i.shape + in_j.shape.")
             Map<String, Map<String, Tensor>> hessian,
+            @ArraySchema(arraySchema = @Schema(description = HESSIAN_LABELS)) List<String> rowLabels,
+            @ArraySchema(arraySchema = @Schema(description = HESSIAN_LABELS)) List<String> columnLabels,
+            @Schema(description = SPARSE_HESSIAN) SparseResponses.SparseBody sparse,
             @ArraySchema(arraySchema = @Schema(description = RESULTS)) List<HessianResult> results) {
 
         static HessianResponse of(Invocation call, String engine, List<HessianResult> results) {
             if (call.columnar()) {
+                HessianResult first = results.get(0);
                 return new HessianResponse(call.graphId(), engine, Columns.stack(results, HessianResult::value),
-                        Columns.stackNamed(results, HessianResult::gradient), Columns.stackBlocks(results, HessianResult::hessian),
+                        Columns.stackNamed(results, HessianResult::gradient),
+                        first.hessian() == null ? null : Columns.stackBlocks(results, HessianResult::hessian),
+                        first.rowLabels(), first.columnLabels(),
+                        first.sparse() == null ? null : SparseResponses.SparseBody.stack(results.stream().map(HessianResult::sparse).toList()),
                         null);
             }
             if (call.batch()) {
-                return new HessianResponse(call.graphId(), engine, null, null, null, results);
+                return new HessianResponse(call.graphId(), engine, null, null, null, null, null, null, results);
             }
             HessianResult r = results.get(0);
-            return new HessianResponse(call.graphId(), engine, r.value(), r.gradient(), r.hessian(), null);
+            return new HessianResponse(call.graphId(), engine, r.value(), r.gradient(), r.hessian(), r.rowLabels(),
+                    r.columnLabels(), r.sparse(), null);
         }
     }
 

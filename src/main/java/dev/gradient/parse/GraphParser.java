@@ -191,26 +191,9 @@ final class GraphParser {
             String name = Json.string(input.get("name"), Pointer.child(at, "name"));
             JsonNode shape = input.get("shape");
             declared.add(new DeclaredInput(name,
-                    shape == null || shape.isNull() ? null : shape(shape, Pointer.child(at, "shape")), Origin.at(at)));
+                    shape == null || shape.isNull() ? null : ShapeJson.read(shape, Pointer.child(at, "shape")), Origin.at(at)));
         }
         return declared;
-    }
-
-    private static Shape shape(JsonNode shape, String pointer) {
-        if (!shape.isArray()) {
-            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected a shape (an array of sizes like [2, 3]) but was "
-                    + Values.describe(shape) + " at " + pointer, pointer);
-        }
-        int[] dims = new int[shape.size()];
-        for (int i = 0; i < dims.length; i++) {
-            JsonNode d = shape.get(i);
-            if (!d.isIntegralNumber() || !d.canConvertToInt() || d.intValue() < 0) {
-                String at = Pointer.child(pointer, i);
-                throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected a size (an integer, 0 or more) at " + at, at);
-            }
-            dims[i] = d.intValue();
-        }
-        return Shape.of(dims);
     }
 
     private static void requireObject(JsonNode node, String pointer, Set<String> fields) {

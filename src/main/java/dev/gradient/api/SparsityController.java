@@ -1,0 +1,162 @@
+package dev.gradient.api;
+
+import dev.gradient.api.SparseResponses.HessianSparsityResponse;
+import dev.gradient.api.SparseResponses.JacobianColours;
+import dev.gradient.api.SparseResponses.JacobianSparsityResponse;
+import dev.gradient.api.SparseResponses.PatternBody;
+import dev.gradient.cache.CompiledCache;
+import dev.gradient.config.GradientLimits;
+import dev.gradient.engine.Compiled;
+import dev.gradient.engine.EngineRegistry;
+import dev.gradient.error.ErrorCode;
+import dev.gradient.error.GradientException;
+import dev.gradient.error.Origin;
+import dev.gradient.error.Pointer;
+import dev.gradient.graph.Graph;
+import dev.gradient.graph.ParsedGraph;
+import dev.gradient.parse.ShapeJson;
+import dev.gradient.parse.Json;
+import dev.gradient.sparsity.Colourings;
+import dev.gradient.sparsity.HessianSparsity;
+import dev.gradient.sparsity.JacobianSparsity;
+import dev.gradient.sparsity.SparsityPattern;
+import dev.gradient.tensor.Shape;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /jacobian/sparsity} and {@code /hessian/sparsity}: the structural nonzeros of a
+ * function's Jacobian or Hessian, from its graph alone. The inputs need shapes (declared by the
+ * graph, or given in {@code shapes}) but no values; index sets are propagated through every op
+ * ({@link JacobianSparsity}, {@link HessianSparsity}) and the work is bounded by {@code
+ * max-cost} before it runs. Each answer also says how many products the sparse format would
+ * take: the colours of the pattern.
+ */
+@RestController
+@Tag(name = "derivatives")
+class SparsityController {
+
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    private static final String SHAPES = "shapes";
+
+    private final Sources sources;
+    private final CompiledCache compiled;
+    private final EngineRegistry engines;
+    private final GradientLimits limits;
+    private final WorkInFlight work;
+
+    SparsityController(Sources sources, CompiledCache compiled, EngineRegistry engines, GradientLimits limits, WorkInFlight work) {
+        this.sources = sources;
+        this.compiled = compiled;
+        this.engines = engines;
+        this.limits = limits;
+        this.work = work;
+    }
+
+    @Operation(summary = "The sparsity pattern of the Jacobian", description = "Where the Jacobian of every output by the"
+            + " wrt inputs may be nonzero, over the flattened outputs (rows) and the flattened wrt inputs (columns), found"
+            + " from the graph with no point: conservative (never misses a nonzero), and exact through element-wise and"
+            + " indexing ops (GET /ops states each op's rule). Inputs need shapes, declared or in \"shapes\".")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RequestSchemas.JacobianSparsityRequest.class), examples = {
+                    @ExampleObject(name = "tridiagonal", value = "{\"expression\": \"x[1:] * x[:-1]\","
+                            + " \"shapes\": {\"x\": [5]}}")}))
+    @PostMapping(path = "/jacobian/sparsity", consumes = JSON, produces = JSON)
+    JacobianSparsityResponse jacobianSparsity(@RequestBody JsonNode body) {
+        Invocation call = prepare(body, Set.of("wrt"));
+        List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
+        Point p = call.first();
+        int[] outputs = SparseProducts.allOutputs(call);
+        SparsityPattern pattern = JacobianSparsity.of(p.compiled(), p.inputIndices(wrt), outputs, limits.maxCost());
+        Shape[] out = new Shape[outputs.length];
+        for (int k = 0; k < outputs.length; k++) {
+            out[k] = p.outputShape(k);
+        }
+        JacobianColours colours = new JacobianColours(Colourings.columns(pattern, limits.maxCost()).count(),
+                Colourings.rows(pattern, limits.maxCost()).count(), pattern.maxRowDegree());
+        return new JacobianSparsityResponse(call.graphId(), PatternBody.of(pattern), Results.labels(call.outputNames(), out),
+                SparseProducts.columnLabels(p, wrt), colours);
+    }
+
+    @Operation(summary = "The sparsity pattern of the Hessian", description = "Where the Hessian of a scalar output by the"
+            + " wrt inputs may be nonzero, over the flattened wrt inputs (both triangles), found from the graph with no"
+            + " point; conservative. Inputs need shapes, declared or in \"shapes\".")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = RequestSchemas.HessianSparsityRequest.class), examples = {
+                    @ExampleObject(name = "chained Rosenbrock", value = "{\"expression\": \"sum(100*(x[1:] - x[:-1]^2)^2"
+                            + " + (1 - x[:-1])^2)\", \"shapes\": {\"x\": [5]}}")}))
+    @PostMapping(path = "/hessian/sparsity", consumes = JSON, produces = JSON)
+    HessianSparsityResponse hessianSparsity(@RequestBody JsonNode body) {
+        Invocation call = prepare(body, Set.of("wrt", "output"));
+        List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
+        int output = call.scalarOutput(body.get("output"), "/hessian/sparsity");
+        Point p = call.first();
+        SparsityPattern pattern = HessianSparsity.of(p.compiled(), p.inputIndices(wrt), output, limits.maxCost());
+        List<String> labels = SparseProducts.columnLabels(p, wrt);
+        return new HessianSparsityResponse(call.graphId(), PatternBody.of(pattern), labels, labels,
+                Colourings.star(pattern, limits.maxCost()).count());
+    }
+
+    /** The request's function compiled for its inputs' shapes, as an invocation of one point that holds no values. */
+    private Invocation prepare(JsonNode body, Set<String> extraFields) {
+        Json.object(body, "");
+        Set<String> allowed = new HashSet<>(Set.of(Sources.EXPRESSION, Sources.GRAPH, Sources.GRAPH_ID, SHAPES));
+        allowed.addAll(extraFields);
+        Json.onlyFields(body, allowed, "");
+        ParsedGraph parsed = sources.resolve(body);
+        Shape[] shapes = shapes(parsed.graph(), body.get(SHAPES));
+        Compiled function = compiled.get(parsed, shapes);
+        return new Invocation(parsed, List.of(new Point("/" + SHAPES, function, null)), false, false, engines, limits, work);
+    }
+
+    /** Each input's shape, in input order: declared by the graph or given in {@code shapes}, and within the element limit. */
+    private Shape[] shapes(Graph graph, JsonNode given) {
+        String pointer = "/" + SHAPES;
+        if (given != null && !given.isNull()) {
+            Json.object(given, pointer);
+            for (String name : given.propertyNames()) {
+                if (!graph.inputIndex().containsKey(name)) {
+                    throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an input of the function; its"
+                            + " inputs are " + Invocation.abbreviated(graph.inputNames()), Origin.at(Pointer.child(pointer, name)));
+                }
+            }
+        }
+        List<String> names = graph.inputNames();
+        Shape[] shapes = new Shape[names.size()];
+        for (int i = 0; i < shapes.length; i++) {
+            String where = Pointer.child(pointer, names.get(i));
+            JsonNode shape = given == null || given.isNull() ? null : given.get(names.get(i));
+            Shape declared = graph.input(i).declaredShape();
+            if (shape == null) {
+                if (declared == null) {
+                    throw new GradientException(ErrorCode.MISSING_INPUT, "no shape for the input '" + names.get(i) + "': the"
+                            + " graph does not declare one, so give it in /shapes, like {\"" + names.get(i) + "\": [3]}",
+                            Origin.at(given == null || given.isNull() ? "" : pointer));
+                }
+                shapes[i] = declared;
+                continue;
+            }
+            shapes[i] = ShapeJson.read(shape, where);
+            if (declared != null && !declared.equals(shapes[i])) {
+                throw new GradientException(ErrorCode.SHAPE_MISMATCH, "the input '" + names.get(i) + "' is declared with shape "
+                        + declared + " but " + where + " gives " + shapes[i], Origin.at(where));
+            }
+            if (shapes[i].size() > limits.maxElements()) {
+                throw GradientException.limitExceeded("gradient.limits.max-elements", "the input '" + names.get(i) + "' would have "
+                        + shapes[i].size() + " elements; the limit is " + limits.maxElements());
+            }
+        }
+        return shapes;
+    }
+}
