@@ -182,6 +182,11 @@ class OpenApiConfiguration {
     private static final String BUSY = "Or the work already in flight (gradient.limits.max-cost-in-flight) left no room"
             + " for this request within 10 s (BUSY, with Retry-After).";
 
+    /** What registering adds to the 413 of every POST. */
+    private static final String QUOTA = " Registering also passes a limit where the registry would keep more nodes than"
+            + " gradient.limits.max-registered-nodes over all tenants, or than the tenant's quota"
+            + " (gradient.tenants.max-registered-nodes); the problem then has usedNodes, maxNodes and graphNodes.";
+
     private static void addProblems(String path, PathItem item) {
         boolean byId = path.contains("{id}");
         for (Operation operation : item.readOperations()) {
@@ -197,12 +202,19 @@ class OpenApiConfiguration {
                 problem(responses, "404", "The graphId names no registered graph (UNKNOWN_GRAPH).");
             }
             problem(responses, "413", "A limit is passed: body size, nodes, elements in one tensor, points in a batch"
-                    + " (or more points than a rate-limit bucket holds), an estimated cost or result size (LIMIT_EXCEEDED).");
+                    + " (or more points than a rate-limit bucket holds), an estimated cost or result size (LIMIT_EXCEEDED)."
+                    + (path.equals("/graphs") ? QUOTA : ""));
             problem(responses, "415", "The body is not application/json (UNSUPPORTED_MEDIA_TYPE); the evaluation and"
                     + " derivative endpoints also read application/cbor.");
             problem(responses, "422", "Well-formed, but the function or point does not make sense: "
                     + codes(code -> code.status() == 422) + ".");
             problem(responses, "503", path.equals("/graphs") ? REGISTRY_UNAVAILABLE : REGISTRY_UNAVAILABLE + " " + BUSY);
+        }
+        if (path.equals("/graphs") && item.getGet() != null) {
+            ApiResponses responses = item.getGet().getResponses();
+            problem(responses, "400", "The query parameter limit or cursor is not one this call takes (MALFORMED_REQUEST,"
+                    + " with the parameter's name in parameter).");
+            problem(responses, "503", REGISTRY_UNAVAILABLE);
         }
         for (Operation operation : new Operation[] {item.getGet(), item.getDelete()}) {
             if (operation != null && byId) {
@@ -340,6 +352,14 @@ class OpenApiConfiguration {
                 + " counting from 0."));
         properties.put("limit", type("string").description("For LIMIT_EXCEEDED: the configuration property of the limit.")
                 .example("gradient.limits.max-nodes"));
+        properties.put("usedNodes", type("integer").description("For the registry's bounds"
+                + " (gradient.limits.max-registered-nodes, gradient.tenants.max-registered-nodes): the nodes kept now,"
+                + " in all or by the tenant."));
+        properties.put("maxNodes", type("integer").description("For the registry's bounds: the bound."));
+        properties.put("graphNodes", type("integer").description("For the registry's bounds: the refused graph's nodes."));
+        properties.put("tenant", type("string").description("For gradient.tenants.max-registered-nodes with API keys:"
+                + " the tenant whose quota is used up."));
+        properties.put("parameter", type("string").description("For a query parameter that is not valid: its name."));
         return type("object").description("An RFC 9457 problem detail (application/problem+json).")
                 .properties(properties).required(List.of("type", "title", "status", "detail", "code"));
     }

@@ -143,7 +143,14 @@ final class OpenApiExamples {
                                "nodes": [{"id": "t1", "op": "mul", "args": ["x", "y"]},
                                          {"id": "s", "op": "sum", "args": ["t1"]}],
                                "outputs": ["s"]}}""", "404", NO_SUCH_GRAPH)),
-            Map.entry("delete", Map.of("404", NO_SUCH_GRAPH)));
+            Map.entry("delete", Map.of("404", NO_SUCH_GRAPH)),
+            Map.entry("listGraphs", Map.of("200", """
+                    {"graphs": [{"graphId": "a35d007e3357d2307de799c4857f49ae", "nodeCount": 4,
+                     "created": "2026-12-01T21:51:48.123Z"}],
+                     "nextCursor": null, "usage": {"graphs": 1, "nodes": 4, "maxNodes": 1000000}}""", "400", """
+                    {"type": "urn:gradient:problem:malformed-request", "title": "Malformed request", "status": 400,
+                     "detail": "The query parameter cursor must be a nextCursor that GET /graphs answered, got 'xyz'",
+                     "instance": "/graphs", "code": "MALFORMED_REQUEST", "parameter": "cursor"}""")));
 
     /** The response fields that hold values, by how many levels of names lead to them (gradient[x], jacobian[f][x]). */
     private static final Map<String, Integer> VALUE_FIELDS = Map.of("value", 0, "matrix", 0, "outputs", 1, "gradient", 1,

@@ -44,6 +44,7 @@ final class Problems {
         if (e.limit() != null) {
             problem.setProperty("limit", e.limit());
         }
+        e.members().forEach(problem::setProperty); // such as a quota's use, next to its limit
         return problem;
     }
 

@@ -22,9 +22,20 @@ public interface GraphRegistry {
      * Keeps {@code graph} under its id in {@code namespace}. Returns {@code true} where it was new, {@code false}
      * where a graph with that id was already kept. Throws
      * {@code LIMIT_EXCEEDED} where keeping it would pass the
-     * registry's bound.
+     * registry's bound or the namespace's quota ({@link RegistryLimits}); both are checked before
+     * anything is kept, and atomically with keeping it, so that concurrent registrations cannot
+     * together pass either.
      */
     boolean register(String namespace, ParsedGraph graph);
+
+    /**
+     * Up to {@code size} of the graphs {@code namespace} keeps, in order of id, starting after the
+     * id {@code after} ({@code null} for the first page); {@code after} need not be kept any more.
+     */
+    RegistryPage list(String namespace, String after, int size);
+
+    /** What {@code namespace} keeps now. */
+    RegistryUsage usage(String namespace);
 
     /** The graph that {@code namespace} keeps under {@code id}, if any. */
     Optional<ParsedGraph> find(String namespace, String id);

@@ -1,86 +1,108 @@
 package dev.gradient.cache;
 
-import dev.gradient.error.GradientException;
+import dev.gradient.config.TenantQuotas;
 import dev.gradient.graph.ParsedGraph;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * A {@link GraphRegistry} in this process's memory: a concurrent map, never evicted, bounded
- * by the total node count of the graphs it keeps so that clients cannot fill the heap.
- * Graphs do not survive a restart; since ids are content hashes, re-registering after one
- * gives the same ids. The bound is global, over every namespace: it bounds the heap whatever
- * the number of tenants, and each namespace's copy of a graph counts.
+ * A {@link GraphRegistry} in this process's memory: a sorted concurrent map per namespace, never
+ * evicted, bounded by the total node count of the graphs it keeps so that clients cannot fill the
+ * heap, and by each namespace's quota so that no tenant fills it for the others. Graphs do not
+ * survive a restart; since ids are content hashes, re-registering after one gives the same ids.
+ * The global bound is over every namespace: it bounds the heap whatever the number of tenants, and
+ * each namespace's copy of a graph counts, against its own quota too.
  */
 public final class InMemoryGraphRegistry implements GraphRegistry {
 
-    private record Key(String namespace, String id) {
+    private record Kept(ParsedGraph graph, Instant created) {
     }
 
-    /** What one namespace keeps: graphs, and nodes over them. */
-    private record Usage(long graphs, long nodes) {
-
-        Usage plus(Usage other) {
-            return new Usage(graphs + other.graphs, nodes + other.nodes);
-        }
-    }
-
-    private final Map<Key, ParsedGraph> graphs = new ConcurrentHashMap<>();
-    private final Map<String, Usage> usage = new ConcurrentHashMap<>();
+    private final Map<String, NavigableMap<String, Kept>> namespaces = new ConcurrentHashMap<>();
+    private final Map<String, RegistryUsage> usage = new ConcurrentHashMap<>();
     private final long maxNodes;
+    private final TenantQuotas quotas;
+    private final Clock clock;
     private long nodes;
 
-    /** A registry that keeps at most {@code maxNodes} nodes over all its graphs. */
-    public InMemoryGraphRegistry(long maxNodes) {
+    /**
+     * A registry that keeps at most {@code maxNodes} nodes over all its graphs, and in each
+     * namespace at most what {@code quotas} gives it; {@code clock} dates registrations.
+     */
+    public InMemoryGraphRegistry(long maxNodes, TenantQuotas quotas, Clock clock) {
         if (maxNodes < 0) {
             throw new IllegalArgumentException("maxNodes must be zero or more, got " + maxNodes);
         }
         this.maxNodes = maxNodes;
+        this.quotas = quotas;
+        this.clock = clock;
     }
 
     @Override
     public synchronized boolean register(String namespace, ParsedGraph graph) {
-        // synchronized so that the node count and the map agree; registration is rare next to lookups
-        Key key = new Key(namespace, graph.id());
-        if (graphs.containsKey(key)) {
+        // synchronized so that the node counts and the maps agree; registration is rare next to lookups
+        NavigableMap<String, Kept> kept = namespaces.computeIfAbsent(namespace, n -> new ConcurrentSkipListMap<>());
+        if (kept.containsKey(graph.id())) {
             return false;
         }
-        if (nodes + graph.nodeCount() > maxNodes) {
-            throw GradientException.limitExceeded("gradient.limits.max-registered-nodes",
-                    "registering this graph of " + graph.nodeCount() + " nodes would keep " + (nodes + graph.nodeCount())
-                            + " nodes in registered graphs; the limit is " + maxNodes
-                            + " (DELETE /graphs/{id} frees room)");
+        long used = usage(namespace).nodes();
+        long quota = quotas.maxRegisteredNodes(namespace);
+        if (used + graph.nodeCount() > quota) {
+            throw RegistryLimits.quotaPassed(namespace, used, graph.nodeCount(), quota);
         }
-        graphs.put(key, graph);
+        if (nodes + graph.nodeCount() > maxNodes) {
+            throw RegistryLimits.globalBoundPassed(nodes, graph.nodeCount(), maxNodes);
+        }
+        kept.put(graph.id(), new Kept(graph, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         nodes += graph.nodeCount();
-        usage.merge(namespace, new Usage(1, graph.nodeCount()), Usage::plus);
+        usage.merge(namespace, new RegistryUsage(1, graph.nodeCount()), RegistryUsage::plus);
         return true;
     }
 
     @Override
     public Optional<ParsedGraph> find(String namespace, String id) {
-        return Optional.ofNullable(graphs.get(new Key(namespace, id)));
+        NavigableMap<String, Kept> kept = namespaces.get(namespace);
+        return kept == null ? Optional.empty() : Optional.ofNullable(kept.get(id)).map(Kept::graph);
     }
 
     @Override
     public synchronized boolean remove(String namespace, String id) {
-        ParsedGraph removed = graphs.remove(new Key(namespace, id));
+        NavigableMap<String, Kept> kept = namespaces.get(namespace);
+        Kept removed = kept == null ? null : kept.remove(id);
         if (removed == null) {
             return false;
         }
-        nodes -= removed.nodeCount();
-        usage.merge(namespace, new Usage(-1, -removed.nodeCount()), Usage::plus);
+        nodes -= removed.graph().nodeCount();
+        usage.merge(namespace, new RegistryUsage(-1, -removed.graph().nodeCount()), RegistryUsage::plus);
         return true;
     }
 
-    /** How many graphs {@code namespace} keeps; for metrics. */
-    public long graphs(String namespace) {
-        return usage.getOrDefault(namespace, new Usage(0, 0)).graphs();
+    @Override
+    public RegistryPage list(String namespace, String after, int size) {
+        NavigableMap<String, Kept> kept = namespaces.get(namespace);
+        if (kept == null) {
+            return RegistryPage.of(List.of(), size);
+        }
+        List<RegisteredGraph> graphs = new ArrayList<>(size + 1);
+        for (Kept entry : (after == null ? kept : kept.tailMap(after, false)).values()) {
+            if (graphs.size() > size) {
+                break;
+            }
+            graphs.add(new RegisteredGraph(entry.graph().id(), entry.graph().nodeCount(), entry.created()));
+        }
+        return RegistryPage.of(graphs, size);
     }
 
-    /** How many nodes the graphs that {@code namespace} keeps have; for metrics. */
-    public long nodes(String namespace) {
-        return usage.getOrDefault(namespace, new Usage(0, 0)).nodes();
+    @Override
+    public RegistryUsage usage(String namespace) {
+        return usage.getOrDefault(namespace, RegistryUsage.NONE);
     }
 }

@@ -1,10 +1,10 @@
 package dev.gradient.cache;
 
-import dev.gradient.config.ApiKeyProperties;
 import dev.gradient.config.ConditionalOnRegistry;
 import dev.gradient.config.GradientLimits;
 import dev.gradient.config.RegistryProperties;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.gradient.config.TenantQuotas;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,11 +13,9 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnRegistry(RegistryProperties.Kind.MEMORY)
 class InMemoryRegistryConfiguration {
 
-    /** The registry, its size reported to {@code meters} per tenant of {@code keys} (or as one namespace without keys). */
+    /** The registry, bounded by the global limit and each tenant's quota. */
     @Bean
-    GraphRegistry graphRegistry(GradientLimits limits, ApiKeyProperties keys, MeterRegistry meters) {
-        InMemoryGraphRegistry registry = new InMemoryGraphRegistry(limits.maxRegisteredNodes());
-        RegistryMeters.bind(registry, keys.tenants(), meters);
-        return registry;
+    GraphRegistry graphRegistry(GradientLimits limits, TenantQuotas quotas) {
+        return new InMemoryGraphRegistry(limits.maxRegisteredNodes(), quotas, Clock.systemUTC());
     }
 }

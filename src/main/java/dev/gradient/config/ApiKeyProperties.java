@@ -1,10 +1,12 @@
 package dev.gradient.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -32,12 +34,25 @@ public record ApiKeyProperties(
      * @param operator whether the key is an operator's: it also reads the health details (disks,
      *     Redis) and the actuator endpoints beyond health ({@code /actuator/metrics},
      *     {@code /actuator/prometheus}), which report on every tenant; false by default
+     * @param maxRegisteredNodes the tenant's own {@code gradient.tenants.max-registered-nodes}, or
+     *     {@code null} (the default) for that default; the keys of one tenant that set it must agree
      */
     public record ApiKey(
             @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
                     message = "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit") String tenant,
             @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits: the SHA-256 of the key") String sha256,
-            @DefaultValue("false") boolean operator) {
+            @DefaultValue("false") boolean operator,
+            @Min(1) Long maxRegisteredNodes) {
+
+        /** The constructor that binding uses: the canonical one, not the shorter one below. */
+        @ConstructorBinding
+        public ApiKey {
+        }
+
+        /** A key that leaves the tenant's registry quota at the default. */
+        public ApiKey(String tenant, String sha256, boolean operator) {
+            this(tenant, sha256, operator, null);
+        }
     }
 
     /** The configured tenants, each once, in the order of their first key. */

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Hands the parts that know nothing of Spring the slice of {@link GradientLimits} they
  * enforce: the parser's (expression length and depth, nodes) and the graph builder's (nodes,
- * elements, cost).
+ * elements, cost); and the registries the quota of each tenant.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration {
@@ -21,5 +21,11 @@ class LimitsConfiguration {
     @Bean
     BuildLimits buildLimits(GradientLimits limits) {
         return limits.buildLimits();
+    }
+
+    /** The registry quota of each tenant, checked by whichever registry is in use. */
+    @Bean
+    TenantQuotas tenantQuotas(TenantProperties tenants, ApiKeyProperties keys) {
+        return TenantQuotas.of(tenants, keys);
     }
 }

@@ -5,9 +5,11 @@ import dev.gradient.config.CacheProperties;
 import dev.gradient.config.ConditionalOnRegistry;
 import dev.gradient.config.GradientLimits;
 import dev.gradient.config.RegistryProperties;
+import dev.gradient.config.TenantQuotas;
 import dev.gradient.parse.SourceParser;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +31,10 @@ class RedisRegistryConfiguration {
 
     @Bean
     GraphRegistry graphRegistry(GraphStore store, SourceParser parser, JsonMapper json, GradientLimits limits,
-            CacheProperties cache, MeterRegistry meters) {
+            TenantQuotas quotas, CacheProperties cache, MeterRegistry meters) {
         // stored graphs are canonical forms that this service wrote, read back as a client's graph would be
         return new SharedGraphRegistry(store, text -> parser.graph(json.readTree(text), ""),
-                limits.maxRegisteredNodes(), cache.maxNodes(), meters);
+                limits.maxRegisteredNodes(), quotas, Clock.systemUTC(), cache.maxNodes(), meters);
     }
 
     @Bean

@@ -4,28 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradient.config.RegistryProperties;
+import dev.gradient.config.TenantQuotas;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
-import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
-import dev.gradient.parse.CanonicalForm;
-import dev.gradient.parse.ParseLimits;
-import dev.gradient.parse.SourceParser;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Namespaces and the global node bound of the in-process registry. */
-class InMemoryGraphRegistryTest {
+/** Namespaces, the global node bound and the quotas of the in-process registry (and {@link GraphRegistryContract}). */
+class InMemoryGraphRegistryTest extends GraphRegistryContract {
 
-    private static final SourceParser PARSER = new SourceParser(new ParseLimits(1000, 100, 1000));
+    @Override
+    protected List<GraphRegistry> replicas(int count, long maxNodes, TenantQuotas quotas) {
+        // one process has one registry: its "replicas" are threads sharing it
+        return Collections.nCopies(count, new InMemoryGraphRegistry(maxNodes, quotas, clock));
+    }
 
-    private static ParsedGraph graph(String expression) {
-        Graph graph = PARSER.expression(expression, "/expression");
-        return new ParsedGraph(CanonicalForm.id(graph), graph);
+    private InMemoryGraphRegistry registry(long maxNodes) {
+        return new InMemoryGraphRegistry(maxNodes, TenantQuotas.uniform(1_000_000), clock);
     }
 
     @Test
     void aGraphIsFoundRemovedOnlyInItsOwnNamespace() {
-        InMemoryGraphRegistry registry = new InMemoryGraphRegistry(1000);
+        InMemoryGraphRegistry registry = registry(1000);
         ParsedGraph g = graph("sin(x)");
         registry.register("acme", g);
         assertThat(registry.find("acme", g.id())).containsSame(g);
@@ -38,7 +40,7 @@ class InMemoryGraphRegistryTest {
     @Test
     void twoNamespacesOwnTheirCopiesAndBothCountTowardsTheGlobalBound() {
         ParsedGraph g = graph("x * y");
-        InMemoryGraphRegistry registry = new InMemoryGraphRegistry(2L * g.nodeCount());
+        InMemoryGraphRegistry registry = registry(2L * g.nodeCount());
         assertThat(registry.register("acme", g)).isTrue();
         assertThat(registry.register("globex", g)).isTrue();
         assertThatThrownBy(() -> registry.register("initech", g)).isInstanceOfSatisfying(GradientException.class,

@@ -4,6 +4,7 @@ import static dev.gradient.config.RegistryProperties.DEFAULT_NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradient.config.TenantQuotas;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.graph.Graph;
@@ -12,6 +13,7 @@ import dev.gradient.parse.CanonicalForm;
 import dev.gradient.parse.ParseLimits;
 import dev.gradient.parse.SourceParser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +31,7 @@ class SharedGraphRegistryTest {
         return new SharedGraphRegistry(store, text -> {
             decoded.incrementAndGet();
             return PARSER.graph(JSON.readTree(text), "");
-        }, maxNodes, 1_000_000, new SimpleMeterRegistry());
+        }, maxNodes, TenantQuotas.uniform(1_000_000), Clock.systemUTC(), 1_000_000, new SimpleMeterRegistry());
     }
 
     private static ParsedGraph graph(String expression) {
