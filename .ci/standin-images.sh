@@ -13,6 +13,7 @@ set -euo pipefail
 JRE_IMAGE=eclipse-temurin:17-jre-alpine
 REDIS_IMAGE=redis:7-alpine
 HAPROXY_IMAGE=haproxy:2.8-alpine
+PROMETHEUS_IMAGE=prom/prometheus:v2.42.0
 JDK=/usr/lib/jvm/java-17-openjdk-amd64
 
 work=$(mktemp -d)
@@ -111,4 +112,20 @@ if ! exists "$HAPROXY_IMAGE"; then
   import "$root" "$HAPROXY_IMAGE" \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'CMD ["haproxy", "-W", "-db", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]'
+fi
+
+if ! exists "$PROMETHEUS_IMAGE"; then
+  root=$work/prometheus
+  new_root "$root"
+  unpack prometheus "$work/prometheus-pkg"
+  mkdir -p "$root/etc/prometheus" "$root/prometheus"
+  cp "$work/prometheus-pkg/usr/bin/prometheus" "$work/prometheus-pkg/usr/bin/promtool" "$root/bin/"
+  add_libs "$root" "$root/bin/prometheus"
+  # the real image: runs as nobody, keeps its data in /prometheus, and takes flags as its command
+  chown 65534:65534 "$root/prometheus"
+  import "$root" "$PROMETHEUS_IMAGE" \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'USER nobody' --change 'WORKDIR /prometheus' --change 'EXPOSE 9090' \
+    --change 'ENTRYPOINT ["/bin/prometheus"]' \
+    --change 'CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]'
 fi
