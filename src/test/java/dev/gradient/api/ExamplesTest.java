@@ -48,6 +48,14 @@ class ExamplesTest extends ApiTest {
     }
 
     @Test
+    void theScipyExampleFindsTheMinimumWithHessianVectorProducts() throws Exception {
+        requireTools("python3");
+        assumeTrue(succeeds("python3", "-c", "import numpy, scipy.optimize"),
+                "NumPy and SciPy are not installed for python3 here: skipping this example");
+        assertFindsTheMinimum("python3", EXAMPLES.resolve("newton_cg_scipy.py").toString());
+    }
+
+    @Test
     void theNodeExampleFindsTheMinimum() throws Exception {
         requireTools("node");
         assertFindsTheMinimum("node", EXAMPLES.resolve("rosenbrock.mjs").toString());
