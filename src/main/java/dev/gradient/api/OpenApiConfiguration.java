@@ -340,6 +340,8 @@ class OpenApiConfiguration {
                 + " counting from 0."));
         properties.put("limit", type("string").description("For LIMIT_EXCEEDED: the configuration property of the limit.")
                 .example("gradient.limits.max-nodes"));
+        properties.put("requestId", type("string").description("The request's id, as its X-Request-Id response header"
+                + " gives it: the caller's X-Request-Id where that was a sane token, else a new one. Its log line carries it."));
         return type("object").description("An RFC 9457 problem detail (application/problem+json).")
                 .properties(properties).required(List.of("type", "title", "status", "detail", "code"));
     }
