@@ -30,6 +30,10 @@ ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:InitialRAMPercentage=75 -XX:MaxRAMPe
 # loaded. An image on a glibc base with libopenblas0 gets the native one; it then runs on one
 # thread, because the service's parallelism is one request per thread, not threads per product.
 ENV OPENBLAS_NUM_THREADS=1
+# Logs as one JSON object a line in the Elastic Common Schema (Spring Boot's structured logging),
+# the request log's line included: what a log shipper reads. Unset it for the readable lines that
+# ./mvnw spring-boot:run prints.
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 # Liveness as Docker sees it; busybox wget is in the Alpine base. The service reports a lost
 # Redis as DEGRADED, still 200: it keeps serving inline requests.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

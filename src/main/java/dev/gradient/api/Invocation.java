@@ -12,6 +12,7 @@ import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.Json;
+import dev.gradient.telemetry.RequestFacts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -177,11 +178,11 @@ final class Invocation {
     Engine engine(JsonNode node, Function<Point, Engine> auto) {
         String name = node == null || node.isNull() ? EngineRegistry.AUTO : Json.string(node, "/engine");
         if (name.equals(EngineRegistry.AUTO)) {
-            return auto.apply(first());
+            return RequestFacts.current().engine(auto.apply(first()), Engine::name);
         }
-        return engines.find(name).orElseThrow(() -> new GradientException(ErrorCode.UNKNOWN_ENGINE, "there is no engine '" + name
+        return RequestFacts.current().engine(engines.find(name).orElseThrow(() -> new GradientException(ErrorCode.UNKNOWN_ENGINE, "there is no engine '" + name
                 + "'; the engines are " + engines.all().stream().map(Engine::name).toList() + " and '"
-                + EngineRegistry.AUTO + "'", Origin.at("/engine")));
+                + EngineRegistry.AUTO + "'", Origin.at("/engine"))), Engine::name);
     }
 
     /** The engine that {@code "auto"} picks for {@code product} by the inputs {@code wrt}, at {@code point}. */
@@ -214,6 +215,7 @@ final class Invocation {
                     + total.largestTensor() + " elements; the limit is " + limits.maxElements());
         }
         work.admit(total.elementOperations());
+        RequestFacts.current().admitted(points.size());
     }
 
     /**

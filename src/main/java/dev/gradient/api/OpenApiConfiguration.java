@@ -360,6 +360,8 @@ class OpenApiConfiguration {
         properties.put("tenant", type("string").description("For gradient.tenants.max-registered-nodes with API keys:"
                 + " the tenant whose quota is used up."));
         properties.put("parameter", type("string").description("For a query parameter that is not valid: its name."));
+        properties.put("requestId", type("string").description("The request's id, as its X-Request-Id response header"
+                + " gives it: the caller's X-Request-Id where that was a sane token, else a new one. Its log line carries it."));
         return type("object").description("An RFC 9457 problem detail (application/problem+json).")
                 .properties(properties).required(List.of("type", "title", "status", "detail", "code"));
     }

@@ -3,6 +3,7 @@ package dev.gradient.api;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
+import dev.gradient.telemetry.RequestFacts;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.springframework.http.ProblemDetail;
  * Builds the RFC 9457 problem details that every error is answered with: {@code type},
  * {@code title}, {@code status} and {@code detail}, a stable {@code code} (all but the detail
  * fixed by the {@link ErrorCode}), and where they apply {@code errors: [{pointer, message}]},
- * an expression's character {@code position} and a passed limit's property.
+ * an expression's character {@code position} and a passed limit's property, and the
+ * {@code requestId} of the request that failed (its {@code X-Request-Id}), to find its log lines.
  */
 final class Problems {
 
@@ -72,6 +74,10 @@ final class Problems {
         problem.setType(URI.create(type));
         problem.setTitle(title);
         problem.setProperty("code", code);
+        String requestId = RequestFacts.current().id();
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
         return problem;
     }
 }

@@ -32,6 +32,7 @@ class WorkInFlight {
     private static final String ADMITTED = WorkInFlight.class.getName() + ".permits";
 
     private final Semaphore permits;
+    private final int allPermits;
     private final long capacity;
     private final long waitMillis;
 
@@ -45,7 +46,8 @@ class WorkInFlight {
     WorkInFlight(long capacity, long waitMillis) {
         this.capacity = capacity;
         this.waitMillis = waitMillis;
-        this.permits = new Semaphore(Math.toIntExact(Math.min(Integer.MAX_VALUE, units(capacity))), true);
+        this.allPermits = Math.toIntExact(Math.min(Integer.MAX_VALUE, units(capacity)));
+        this.permits = new Semaphore(allPermits, true);
     }
 
     /** The default bound: as many element operations as a quarter of the heap holds 8-byte values. */
@@ -56,6 +58,11 @@ class WorkInFlight {
     /** The bound, in element operations. */
     long capacity() {
         return capacity;
+    }
+
+    /** The estimated element operations of the requests admitted now, as counted: in units of 1,024, rounded up per request. */
+    long inFlight() {
+        return (allPermits - (long) permits.availablePermits()) * UNIT;
     }
 
     /** Admits the current request's {@code cost}, waiting for room; released when the request completes. */

@@ -9,6 +9,7 @@ import dev.gradient.graph.GraphCompiler;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.tensor.Shape;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ public final class CompiledCache {
 
     private final Cache<Key, Compiled> cache;
     private final BuildLimits limits;
+    private final Timer compiling;
 
     /** A cache bounded by {@code properties} whose graphs obey {@code limits}, with statistics bound to {@code meters}. */
     public CompiledCache(CacheProperties properties, BuildLimits limits, MeterRegistry meters) {
@@ -38,15 +40,16 @@ public final class CompiledCache {
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, cache, "gradient.compiled");
+        this.compiling = StageTimers.compile(meters);
     }
 
     /**
      * {@code graph} compiled for inputs of shapes {@code inputShapes} (in input order): from the
      * cache, or compiled now. Compile errors ({@code GradientException})
-     * pass through and are not cached.
+     * pass through and are not cached. A compile is timed ({@code gradient.compile}).
      */
     public Compiled get(ParsedGraph graph, Shape[] inputShapes) {
         return cache.get(new Key(graph.id(), List.of(inputShapes)),
-                k -> new Compiled(GraphCompiler.compile(graph.graph(), inputShapes, limits), limits));
+                k -> compiling.record(() -> new Compiled(GraphCompiler.compile(graph.graph(), inputShapes, limits), limits)));
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 public final class SourceCache {
 
     private final Cache<String, ParsedGraph> cache;
+    private final MeterRegistry meters;
 
     /** A cache bounded by {@code properties}, with its statistics bound to {@code meters}. */
     public SourceCache(CacheProperties properties, MeterRegistry meters) {
@@ -35,16 +36,17 @@ public final class SourceCache {
                 .weigher((String key, ParsedGraph value) -> value.nodeCount())
                 .recordStats()
                 .build();
+        this.meters = meters;
         CaffeineCacheMetrics.monitor(meters, cache, "gradient.sources");
     }
 
     /**
      * The graph parsed from {@code text}, which is a source of kind {@code kind} (such as
      * {@code "expression"}): from the cache, or from {@code parse}, whose exceptions pass
-     * through and are not cached.
+     * through and are not cached. A parse is timed ({@code gradient.parse}).
      */
     public ParsedGraph get(String kind, String text, Supplier<ParsedGraph> parse) {
-        return cache.get(key(kind, text), k -> parse.get());
+        return cache.get(key(kind, text), k -> StageTimers.parse(meters, kind).record(parse));
     }
 
     /** How many sources are cached; for tests and diagnostics. */

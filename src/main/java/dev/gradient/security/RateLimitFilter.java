@@ -18,23 +18,31 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * the body is read, so that even malformed requests are limited; answers 429 through the MVC
  * exception resolvers when there is none. Runs after the API key is checked, so that a tenant
  * is limited as a tenant, whatever address it calls from; without a key, by client address.
+ *
+ * <p>Scrapes and other operator calls to the actuator are not limited either ({@code exempt}):
+ * a Prometheus that shares a bucket with clients (behind the same proxy, say) would otherwise
+ * lose its scrapes to a flood, just when an operator needs them. With keys on, that is only for
+ * an operator's key: anyone else calling the actuator still pays, so guessing keys there is
+ * limited like anywhere else.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final RequestMatcher open;
+    private final RequestMatcher exempt;
     private final HandlerExceptionResolver resolver;
 
-    RateLimitFilter(RateLimiter limiter, RequestMatcher open, HandlerExceptionResolver resolver) {
+    RateLimitFilter(RateLimiter limiter, RequestMatcher open, RequestMatcher exempt, HandlerExceptionResolver resolver) {
         this.limiter = limiter;
         this.open = open;
+        this.exempt = exempt;
         this.resolver = resolver;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // probes and documents are never limited: an orchestrator must always reach them
-        return open.matches(request);
+        return open.matches(request) || exempt.matches(request);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -60,7 +61,8 @@ class SecurityConfiguration {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         }
         if (limiter.enabled()) {
-            http.addFilterBefore(new RateLimitFilter(limiter, open, resolver), AuthorizationFilter.class);
+            http.addFilterBefore(new RateLimitFilter(limiter, open, operatorCall(actuator, keys.enabled()), resolver),
+                    AuthorizationFilter.class);
         }
         return http.build();
     }
@@ -93,6 +95,16 @@ class SecurityConfiguration {
             ApiKeyProperties keys) {
         return new RateLimiter(properties, clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME),
                 new RateLimitRejections(meters, keys.tenants()));
+    }
+
+    /**
+     * The calls to the actuator that an operator makes: with keys on, those with an operator's key
+     * (the key is checked before the rate limit); without keys, every one, since then the actuator
+     * is as open as the API and belongs on a management network.
+     */
+    private static RequestMatcher operatorCall(RequestMatcher actuator, boolean keysOn) {
+        return keysOn ? request -> actuator.matches(request) && TenantAuthentication.isOperator(
+                SecurityContextHolder.getContext().getAuthentication()) : actuator;
     }
 
     private static RequestMatcher open(List<String> paths) {

@@ -2,6 +2,7 @@ package dev.gradient.security;
 
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
@@ -20,6 +21,12 @@ final class TenantAuthentication extends AbstractAuthenticationToken {
         super(operator ? List.of(new SimpleGrantedAuthority("ROLE_" + OPERATOR)) : List.of());
         this.tenant = tenant;
         setAuthenticated(true);
+    }
+
+    /** Whether {@code authentication} is an operator's key. */
+    static boolean isOperator(Authentication authentication) {
+        return authentication instanceof TenantAuthentication tenant
+                && tenant.getAuthorities().stream().anyMatch(a -> ("ROLE_" + OPERATOR).equals(a.getAuthority()));
     }
 
     /** The tenant's name, which is also its registry namespace. */
