@@ -52,15 +52,17 @@ class ApiConfiguration {
     }
 
     /**
-     * The {@code application/json+base64} response form beside Boot's JSON converter, and
-     * {@code application/cbor} in place of the framework's default CBOR converter, with the
-     * same read limits and tensor writing as JSON.
+     * The streaming request reader ({@link BodyConverter}) for every {@code Body} parameter, in
+     * JSON and CBOR; the {@code application/json+base64} response form beside Boot's JSON
+     * converter, and {@code application/cbor} in place of the framework's default CBOR
+     * converter, with the same read limits and tensor writing as JSON.
      */
     @Bean
     ServerHttpMessageConvertersCustomizer binaryConverters(JsonMapper json, GradientLimits limits) {
         CBORMapper cbor = CBORMapper.builder(CBORFactory.builder().streamReadConstraints(readConstraints(limits)).build())
                 .addModule(ArrayForm.module()).build();
-        return converters -> converters.addCustomConverter(new Base64JsonConverter(json))
+        return converters -> converters.addCustomConverter(new BodyConverter(json, cbor, limits))
+                .addCustomConverter(new Base64JsonConverter(json))
                 .withCborConverter(new CborConverter(cbor));
     }
 

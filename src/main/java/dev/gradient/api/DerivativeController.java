@@ -23,6 +23,7 @@ import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
 import dev.gradient.parse.Json;
+import dev.gradient.parse.ReadValue;
 import dev.gradient.parse.Values;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
@@ -31,7 +32,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +70,8 @@ class DerivativeController {
                     @ExampleObject(name = "expression", value = "{\"expression\": \"x * sin(y)\", \"at\": {\"x\": 2, \"y\": 0.5}}"),
                     @ExampleObject(name = "batch", value = "{\"expression\": \"exp(x)\", \"points\": [{\"x\": 0}, {\"x\": 1}]}")}))
     @PostMapping(path = "/evaluate", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    EvaluateResponse evaluate(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of());
+    EvaluateResponse evaluate(@RequestBody Body<RequestSchemas.EvaluateRequest> body) {
+        Invocation call = requests.prepare(body);
         // every engine evaluates with the same primal sweep; "auto" reports the forward engine, which does no more than that
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.EVALUATE, p, List.of()));
         call.admit(p -> CostModel.estimate(Product.EVALUATE, engine, p.compiled(), new int[0]));
@@ -92,8 +92,8 @@ class DerivativeController {
                             + " \"nodes\": [{\"id\": \"s\", \"op\": \"sum\", \"args\": [\"x\"]}], \"outputs\": [\"s\"]},"
                             + " \"at\": {\"x\": [1, 2, 3]}, \"engine\": \"reverse\"}")}))
     @PostMapping(path = "/gradient", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    GradientResponse gradient(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "output"));
+    GradientResponse gradient(@RequestBody Body<RequestSchemas.GradientRequest> body) {
+        Invocation call = requests.prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/gradient");
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.GRADIENT, p, wrt));
@@ -125,8 +125,8 @@ class DerivativeController {
                     @ExampleObject(name = "polar", value = "{\"expression\": [\"r * cos(t)\", \"r * sin(t)\"],"
                             + " \"at\": {\"r\": 2, \"t\": 0.5}, \"format\": \"matrix\"}")}))
     @PostMapping(path = "/jacobian", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    JacobianResponse jacobian(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "format"));
+    JacobianResponse jacobian(@RequestBody Body<RequestSchemas.JacobianRequest> body) {
+        Invocation call = requests.prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         boolean matrix = matrixFormat(body.get("format"));
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.JACOBIAN, p, wrt));
@@ -161,8 +161,8 @@ class DerivativeController {
                     @ExampleObject(name = "expression", value = "{\"expression\": \"x*y*z + sin(x*y) + exp(y*z)\","
                             + " \"at\": {\"x\": 0.5, \"y\": -0.8, \"z\": 1.1}}")}))
     @PostMapping(path = "/hessian", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    HessianResponse hessian(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "output"));
+    HessianResponse hessian(@RequestBody Body<RequestSchemas.HessianRequest> body) {
+        Invocation call = requests.prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/hessian");
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.HESSIAN, p, wrt));
@@ -183,11 +183,10 @@ class DerivativeController {
                     @ExampleObject(name = "polar", value = "{\"expression\": [\"r * cos(t)\", \"r * sin(t)\"],"
                             + " \"at\": {\"r\": 2, \"t\": 0.5}, \"tangent\": {\"r\": 1, \"t\": 0}}")}))
     @PostMapping(path = "/jvp", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    JvpResponse jvp(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "tangent"));
-        JsonNode tangentField = required(body, "tangent");
-        Json.object(tangentField, "/tangent");
-        List<String> tangentNames = new ArrayList<>(tangentField.propertyNames());
+    JvpResponse jvp(@RequestBody Body<RequestSchemas.JvpRequest> body) {
+        Invocation call = requests.prepare(body);
+        NamedValues tangentField = required(body, "tangent").requireObject("/tangent");
+        List<String> tangentNames = tangentField.names();
         for (String name : tangentNames) {
             if (!call.isInput(name)) {
                 throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an input of the function; its inputs are "
@@ -227,13 +226,12 @@ class DerivativeController {
                     @ExampleObject(name = "sum of squares", value = "{\"expression\": \"sum(x * x)\","
                             + " \"at\": {\"x\": [1, 2, 3]}, \"cotangent\": {\"f\": 2}}")}))
     @PostMapping(path = "/vjp", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    VjpResponse vjp(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "cotangent"));
+    VjpResponse vjp(@RequestBody Body<RequestSchemas.VjpRequest> body) {
+        Invocation call = requests.prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
-        JsonNode cotangentField = required(body, "cotangent");
-        Json.object(cotangentField, "/cotangent");
+        NamedValues cotangentField = required(body, "cotangent").requireObject("/cotangent");
         Set<String> outputSet = Set.copyOf(call.outputNames());
-        for (String name : cotangentField.propertyNames()) {
+        for (String name : cotangentField.names()) {
             if (!outputSet.contains(name)) {
                 throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an output of the function; its outputs are "
                         + Invocation.abbreviated(call.outputNames()), Origin.at(Pointer.child("/cotangent", name)));
@@ -257,11 +255,11 @@ class DerivativeController {
         return VjpResponse.of(call, engine.name(), results);
     }
 
-    private static JsonNode required(JsonNode body, String field) {
-        if (!Requests.present(body, field)) {
-            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Missing the field '" + field + "'", "");
+    private static NamedValues required(Body<?> body, String field) {
+        if (!body.present(field)) {
+            throw Body.missing(field);
         }
-        return body.get(field);
+        return body.values(field);
     }
 
     private static boolean matrixFormat(JsonNode node) {
@@ -276,15 +274,15 @@ class DerivativeController {
     }
 
     /** The values of the object {@code field} for each of {@code names}, in that order; each must be present. */
-    private Tensor[] namedValues(JsonNode field, String pointer, List<String> names, ErrorCode missing, String what) {
+    private static Tensor[] namedValues(NamedValues field, String pointer, List<String> names, ErrorCode missing, String what) {
         Tensor[] values = new Tensor[names.size()];
         for (int i = 0; i < names.size(); i++) {
-            JsonNode value = field.get(names.get(i));
+            ReadValue value = field.get(names.get(i));
             if (value == null) {
                 throw new GradientException(missing, "no " + what + " '" + names.get(i) + "' at " + pointer,
                         Origin.at(pointer));
             }
-            values[i] = requests.value(value, Pointer.child(pointer, names.get(i)));
+            values[i] = value.get();
         }
         return values;
     }
