@@ -8,6 +8,7 @@ import dev.gradient.tensor.Tensor;
 import java.util.Arrays;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.io.NumberInput;
 
 /**
  * Reads one value straight from a token stream into a tensor, without a tree: a number, one of
@@ -45,7 +46,6 @@ public final class ValueReader {
     private double[] values = new double[FIRST_CAPACITY];
     private int stored;
     private boolean storing = true;
-    private double number;
 
     private GradientException fault;
     private long faultStart = Long.MAX_VALUE;
@@ -69,14 +69,14 @@ public final class ValueReader {
         if (token == JsonToken.VALUE_EMBEDDED_OBJECT && parser.getEmbeddedObject() instanceof ReadValue read) {
             return read; // a value read before, kept in a tree (a graph's constants)
         }
-        ValueReader reader = new ValueReader(parser, pointer, limits);
         if (token != JsonToken.START_ARRAY) {
-            if (!reader.number(token)) {
+            // the common case of a batch's points, read without a reader of its own
+            if (!isNumber(parser, token)) {
                 return ReadValue.failed(notANumber(parser, token, pointer));
             }
-            return ReadValue.of(Tensor.scalar(reader.number));
+            return ReadValue.of(Tensor.scalar(number(parser, token)));
         }
-        return reader.nested();
+        return new ValueReader(parser, pointer, limits).nested();
     }
 
     /** A value that had to be a number (or one of the three strings). */
@@ -111,8 +111,8 @@ public final class ValueReader {
                             + " elements (arrays must be rectangular) at " + here(depth), here(depth)), start);
                     parser.skipChildren();
                 }
-            } else if (number(token)) {
-                store();
+            } else if (isNumber(parser, token)) {
+                store(number(parser, token));
             } else {
                 found(notANumber(parser, token, here(depth)), start);
                 parser.skipChildren();
@@ -175,7 +175,7 @@ public final class ValueReader {
         storing = false;
     }
 
-    private void store() {
+    private void store(double number) {
         if (!storing) {
             return;
         }
@@ -199,39 +199,40 @@ public final class ValueReader {
         return at;
     }
 
-    /** Reads the scalar {@code token} into {@link #number}; false where it is not a number or one of the three strings. */
-    private boolean number(JsonToken token) {
-        switch (token) {
-            case VALUE_NUMBER_INT:
-                // past the long range the JDK rounds to the nearest double, +-Infinity beyond the double range,
-                // just as a literal such as 1e999 is read
-                number = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? parser.getBigIntegerValue().doubleValue() : parser.getLongValue();
-                return true;
-            case VALUE_NUMBER_FLOAT:
-                number = parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
-                        ? parser.getDecimalValue().doubleValue() : parser.getDoubleValue();
-                return true;
-            case VALUE_STRING:
-                return nonFinite(parser.getString());
-            default:
-                return false;
-        }
+    /** Whether the scalar {@code token} is a number or one of the three strings. */
+    private static boolean isNumber(JsonParser parser, JsonToken token) {
+        return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+                || token == JsonToken.VALUE_STRING && nonFinite(parser.getString()) != 0;
     }
 
-    private boolean nonFinite(String text) {
-        switch (text) {
-            case "NaN":
-                number = Double.NaN;
-                return true;
-            case "Infinity":
-                number = Double.POSITIVE_INFINITY;
-                return true;
-            case "-Infinity":
-                number = Double.NEGATIVE_INFINITY;
-                return true;
-            default:
-                return false;
+    /** The number that the scalar {@code token} holds, which {@link #isNumber} accepted. */
+    private static double number(JsonParser parser, JsonToken token) {
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            // past the long range the JDK rounds to the nearest double, +-Infinity beyond the double range,
+            // just as a literal such as 1e999 is read
+            return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? parser.getBigIntegerValue().doubleValue() : parser.getLongValue();
         }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            JsonParser.NumberTypeFP type = parser.getNumberTypeFP();
+            if (type == JsonParser.NumberTypeFP.UNKNOWN) {
+                // JSON text: parsed from the parser's own characters, exactly rounded (FastDoubleParser);
+                // asking the parser for the double would first copy them into a String, about 56 bytes a number
+                return NumberInput.parseDouble(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength(), true);
+            }
+            return type == JsonParser.NumberTypeFP.BIG_DECIMAL ? parser.getDecimalValue().doubleValue() : parser.getDoubleValue();
+        }
+        int which = nonFinite(parser.getString());
+        return which == 1 ? Double.NaN : which == 2 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+
+    /** 1, 2 or 3 for "NaN", "Infinity" and "-Infinity"; 0 for any other text. */
+    private static int nonFinite(String text) {
+        return switch (text) {
+            case "NaN" -> 1;
+            case "Infinity" -> 2;
+            case "-Infinity" -> 3;
+            default -> 0;
+        };
     }
 }

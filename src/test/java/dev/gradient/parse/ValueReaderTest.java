@@ -50,6 +50,36 @@ class ValueReaderTest {
     }
 
     @Test
+    void theFastDoubleParserReadsEveryDoubleAsTheJdkDoes() {
+        JsonMapper fast = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                .enable(tools.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build()).build();
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder("[");
+        java.util.List<String> literals = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            double d = Double.longBitsToDouble(random.nextLong());
+            String literal = switch (i % 4) {
+                case 0 -> Double.toString(d);
+                case 1 -> new java.math.BigDecimal(random.nextGaussian()).toString(); // the exact expansion, ~50 digits
+                case 2 -> random.nextInt(1_000_000) + "." + random.nextInt(1_000_000) + "e" + (random.nextInt(640) - 330);
+                default -> Double.toString(random.nextGaussian());
+            };
+            if (literal.contains("N") || literal.contains("I")) {
+                continue;
+            }
+            literals.add(literal);
+            text.append(literals.size() == 1 ? "" : ",").append(literal);
+        }
+        text.append(']');
+        double[] read = stream(fast.createParser(text.toString()), ArrayLimits.DATA_BOUND).get().values();
+        for (int i = 0; i < literals.size(); i++) {
+            assertThat(Double.doubleToRawLongBits(read[i])).as("seed %d: %s", seed, literals.get(i))
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(literals.get(i))));
+        }
+    }
+
+    @Test
     void aValueKeepsNoMoreThanTheLimitOfElements() {
         String text = "[" + "1,".repeat(9_999) + "1]";
         ReadValue read = stream(json.createParser(text), new ArrayLimits(100, 64));
