@@ -7,8 +7,9 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
- * Requests and responses as {@code application/cbor} (RFC 8949): the same fields as JSON, read
- * into the same tree, so that every check and JSON Pointer is the same. Responses write every
+ * Responses as {@code application/cbor} (RFC 8949); requests in CBOR are read by
+ * {@link BodyConverter} with the same streaming reader as JSON (Jackson's CBOR parser is a
+ * {@code JsonParser}), so that every check and JSON Pointer is the same. Responses write every
  * value as a binary array whose {@code data} is a CBOR byte string (raw little-endian float64
  * bytes, no base64); requests may send values either way, or as CBOR numbers and arrays.
  */

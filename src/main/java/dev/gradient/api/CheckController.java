@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -68,12 +67,12 @@ class CheckController {
                             + " \"points\": [{\"r\": 2, \"t\": 0.5}, {\"r\": 1, \"t\": -1}], \"atol\": 1e-9,"
                             + " \"rtol\": 1e-7}")}))
     @PostMapping(path = "/check", consumes = JSON, produces = JSON)
-    CheckResponse check(@RequestBody JsonNode body) {
-        if (body != null && body.isObject() && Requests.present(body, "engine")) {
+    CheckResponse check(@RequestBody Body<RequestSchemas.CheckRequest> body) {
+        if (body.isObject() && body.present("engine")) {
             throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "/check takes no 'engine': it checks every AD engine against the numeric one",
                     "/engine");
         }
-        Invocation call = requests.prepare(body, Set.of("wrt", "atol", "rtol"));
+        Invocation call = requests.prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         GradientCheck.Tolerance tolerance = new GradientCheck.Tolerance(
                 tolerance(body.get("atol"), "/atol", DEFAULT_ATOL), tolerance(body.get("rtol"), "/rtol", DEFAULT_RTOL));

@@ -24,6 +24,7 @@ import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
 import dev.gradient.parse.Json;
+import dev.gradient.parse.ReadValue;
 import dev.gradient.parse.Values;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
@@ -32,7 +33,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +75,8 @@ class DerivativeController {
                     @ExampleObject(name = "expression", value = "{\"expression\": \"x * sin(y)\", \"at\": {\"x\": 2, \"y\": 0.5}}"),
                     @ExampleObject(name = "batch", value = "{\"expression\": \"exp(x)\", \"points\": [{\"x\": 0}, {\"x\": 1}]}")}))
     @PostMapping(path = "/evaluate", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    EvaluateResponse evaluate(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of());
+    EvaluateResponse evaluate(@RequestBody Body<RequestSchemas.EvaluateRequest> body) {
+        Invocation call = requests.prepare(body);
         // every engine evaluates with the same primal sweep; "auto" reports the forward engine, which does no more than that
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.EVALUATE, p, List.of()));
         call.admit(p -> CostModel.estimate(Product.EVALUATE, engine, p.compiled(), new int[0]));
@@ -97,8 +97,8 @@ class DerivativeController {
                             + " \"nodes\": [{\"id\": \"s\", \"op\": \"sum\", \"args\": [\"x\"]}], \"outputs\": [\"s\"]},"
                             + " \"at\": {\"x\": [1, 2, 3]}, \"engine\": \"reverse\"}")}))
     @PostMapping(path = "/gradient", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    GradientResponse gradient(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "output"));
+    GradientResponse gradient(@RequestBody Body<RequestSchemas.GradientRequest> body) {
+        Invocation call = requests.prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/gradient");
         Engine engine = call.engine(body.get("engine"), p -> call.auto(Product.GRADIENT, p, wrt));
@@ -130,8 +130,8 @@ class DerivativeController {
                     @ExampleObject(name = "polar", value = "{\"expression\": [\"r * cos(t)\", \"r * sin(t)\"],"
                             + " \"at\": {\"r\": 2, \"t\": 0.5}, \"format\": \"matrix\"}")}))
     @PostMapping(path = "/jacobian", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    JacobianResponse jacobian(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "format"));
+    JacobianResponse jacobian(@RequestBody Body<RequestSchemas.JacobianRequest> body) {
+        Invocation call = requests.prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         String format = format(body.get("format"), "nested", "matrix", "sparse");
         if (format.equals("sparse")) {
@@ -171,8 +171,8 @@ class DerivativeController {
                     @ExampleObject(name = "expression", value = "{\"expression\": \"x*y*z + sin(x*y) + exp(y*z)\","
                             + " \"at\": {\"x\": 0.5, \"y\": -0.8, \"z\": 1.1}}")}))
     @PostMapping(path = "/hessian", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    HessianResponse hessian(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "output", "format"));
+    HessianResponse hessian(@RequestBody Body<RequestSchemas.HessianRequest> body) {
+        Invocation call = requests.prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/hessian");
         boolean sparseFormat = format(body.get("format"), "nested", "sparse").equals("sparse");
@@ -198,13 +198,12 @@ class DerivativeController {
                     @ExampleObject(name = "chained Rosenbrock", value = "{\"expression\": \"sum(100*(x[1:] - x[:-1]^2)^2 +"
                             + " (1 - x[:-1])^2)\", \"at\": {\"x\": [0.5, 1.5, 2]}, \"tangent\": {\"x\": [1, 0, 0]}}")}))
     @PostMapping(path = "/hvp", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    SparseResponses.HvpResponse hvp(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "output", "tangent"));
+    SparseResponses.HvpResponse hvp(@RequestBody Body<RequestSchemas.HvpRequest> body) {
+        Invocation call = requests.prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/hvp");
-        JsonNode tangentField = required(body, "tangent");
-        Json.object(tangentField, "/tangent");
-        for (String name : tangentField.propertyNames()) {
+        NamedValues tangentField = required(body, "tangent").requireObject("/tangent");
+        for (String name : tangentField.names()) {
             if (!wrt.contains(name)) {
                 String why = call.isInput(name) ? "is not among the wrt inputs " + Invocation.abbreviated(wrt)
                         : "is not an input of the function; its inputs are " + Invocation.abbreviated(call.inputNames());
@@ -236,11 +235,10 @@ class DerivativeController {
                     @ExampleObject(name = "polar", value = "{\"expression\": [\"r * cos(t)\", \"r * sin(t)\"],"
                             + " \"at\": {\"r\": 2, \"t\": 0.5}, \"tangent\": {\"r\": 1, \"t\": 0}}")}))
     @PostMapping(path = "/jvp", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    JvpResponse jvp(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "tangent"));
-        JsonNode tangentField = required(body, "tangent");
-        Json.object(tangentField, "/tangent");
-        List<String> tangentNames = new ArrayList<>(tangentField.propertyNames());
+    JvpResponse jvp(@RequestBody Body<RequestSchemas.JvpRequest> body) {
+        Invocation call = requests.prepare(body);
+        NamedValues tangentField = required(body, "tangent").requireObject("/tangent");
+        List<String> tangentNames = tangentField.names();
         for (String name : tangentNames) {
             if (!call.isInput(name)) {
                 throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an input of the function; its inputs are "
@@ -280,13 +278,12 @@ class DerivativeController {
                     @ExampleObject(name = "sum of squares", value = "{\"expression\": \"sum(x * x)\","
                             + " \"at\": {\"x\": [1, 2, 3]}, \"cotangent\": {\"f\": 2}}")}))
     @PostMapping(path = "/vjp", consumes = {JSON, CBOR}, produces = {JSON, JSON_BASE64, CBOR})
-    VjpResponse vjp(@RequestBody JsonNode body) {
-        Invocation call = requests.prepare(body, Set.of("wrt", "cotangent"));
+    VjpResponse vjp(@RequestBody Body<RequestSchemas.VjpRequest> body) {
+        Invocation call = requests.prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
-        JsonNode cotangentField = required(body, "cotangent");
-        Json.object(cotangentField, "/cotangent");
+        NamedValues cotangentField = required(body, "cotangent").requireObject("/cotangent");
         Set<String> outputSet = Set.copyOf(call.outputNames());
-        for (String name : cotangentField.propertyNames()) {
+        for (String name : cotangentField.names()) {
             if (!outputSet.contains(name)) {
                 throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an output of the function; its outputs are "
                         + Invocation.abbreviated(call.outputNames()), Origin.at(Pointer.child("/cotangent", name)));
@@ -310,11 +307,11 @@ class DerivativeController {
         return VjpResponse.of(call, engine.name(), results);
     }
 
-    private static JsonNode required(JsonNode body, String field) {
-        if (!Requests.present(body, field)) {
-            throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Missing the field '" + field + "'", "");
+    private static NamedValues required(Body<?> body, String field) {
+        if (!body.present(field)) {
+            throw Body.missing(field);
         }
-        return body.get(field);
+        return body.values(field);
     }
 
     /** The {@code format} at {@code node}, one of {@code formats}; the first where absent. */
@@ -344,15 +341,15 @@ class DerivativeController {
     }
 
     /** The values of the object {@code field} for each of {@code names}, in that order; each must be present. */
-    private Tensor[] namedValues(JsonNode field, String pointer, List<String> names, ErrorCode missing, String what) {
+    private static Tensor[] namedValues(NamedValues field, String pointer, List<String> names, ErrorCode missing, String what) {
         Tensor[] values = new Tensor[names.size()];
         for (int i = 0; i < names.size(); i++) {
-            JsonNode value = field.get(names.get(i));
+            ReadValue value = field.get(names.get(i));
             if (value == null) {
                 throw new GradientException(missing, "no " + what + " '" + names.get(i) + "' at " + pointer,
                         Origin.at(pointer));
             }
-            values[i] = requests.value(value, Pointer.child(pointer, names.get(i)));
+            values[i] = value.get();
         }
         return values;
     }

@@ -8,7 +8,6 @@ import dev.gradient.error.GradientException;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
-import dev.gradient.parse.Json;
 import dev.gradient.security.Tenants;
 import dev.gradient.tensor.Shape;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,7 +23,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -92,9 +90,8 @@ class GraphController {
                             + " {\"id\": \"s\", \"op\": \"sum\", \"args\": [\"t1\"]}], \"outputs\": [\"s\"]}}"),
                     @ExampleObject(name = "expression", value = "{\"expression\": \"x * exp(-y)\"}")}))
     @PostMapping(path = "/graphs", consumes = JSON, produces = JSON)
-    ResponseEntity<GraphDescription> register(@RequestBody JsonNode body) {
-        Json.object(body, "");
-        Json.onlyFields(body, Set.of(Sources.EXPRESSION, Sources.GRAPH), "");
+    ResponseEntity<GraphDescription> register(@RequestBody Body<RequestSchemas.RegisterRequest> body) {
+        body.checkFields();
         ParsedGraph graph = sources.resolveInline(body);
         GraphDescription description = describe(graph, false);
         if (registry.register(Tenants.namespace(), graph)) {

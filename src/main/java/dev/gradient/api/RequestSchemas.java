@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The request bodies, as the OpenAPI document describes them. Controllers read bodies by hand
- * as JSON trees (so that every error names its JSON Pointer); these records exist only to
- * document the form that the hand-written reading accepts.
+ * The request bodies: one description of each request that serves both the OpenAPI document
+ * and the streaming reader. The document is generated from these records; the reader
+ * ({@link BodyReader}) takes its field table from them ({@link RequestForm}): a request may have
+ * exactly its record's components, read as their {@code @Schema} reference or type says
+ * ({@link FieldKind}), and required where {@code requiredMode} says so. No record is ever
+ * instantiated: the reader keeps what it read in a {@link Body}, so that every error still
+ * names its JSON Pointer and comes in the order the checks run.
  */
 final class RequestSchemas {
 

@@ -10,8 +10,8 @@ import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
-import dev.gradient.parse.ArrayLimits;
 import dev.gradient.parse.Json;
+import dev.gradient.parse.ReadValue;
 import dev.gradient.parse.Values;
 import dev.gradient.security.RateLimiter;
 import dev.gradient.tensor.Shape;
@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the body of an evaluation or derivative request into an {@link Invocation}: checks its
- * form, finds the function, reads the point or points, and compiles the function for each
- * point's shapes. Errors name the JSON Pointer where they are: 400 for the wrong form, 422
+ * Turns the body of an evaluation or derivative request, as {@link Body} holds it, into an
+ * {@link Invocation}: checks its form, finds the function, takes the point or points, and
+ * compiles the function for each point's shapes. Errors name the JSON Pointer where they are: 400 for the wrong form, 422
  * for names and shapes that do not fit the function, 413 for limits.
  */
 @Component
@@ -42,9 +44,11 @@ final class Requests {
     private final GradientLimits limits;
     private final RateLimiter rateLimiter;
     private final WorkInFlight work;
+    private final JsonMapper json;
 
     Requests(Sources sources, CompiledCache compiled, EngineRegistry engines, GradientLimits limits,
-            RateLimiter rateLimiter, WorkInFlight work) {
+            RateLimiter rateLimiter, WorkInFlight work, JsonMapper json) {
+        this.json = json;
         this.sources = sources;
         this.work = work;
         this.rateLimiter = rateLimiter;
@@ -59,34 +63,56 @@ final class Requests {
         return value != null && !value.isNull();
     }
 
-    /** The request {@code body}, which may have the fields {@link #COMMON_FIELDS} and {@code extraFields}, ready to run. */
-    Invocation prepare(JsonNode body, Set<String> extraFields) {
-        Json.object(body, "");
-        Set<String> allowed = new java.util.HashSet<>(COMMON_FIELDS);
-        allowed.addAll(extraFields);
-        Json.onlyFields(body, allowed, "");
+    /**
+     * The request {@code body}, read by the streaming reader for the fields of its record (see
+     * {@link Body}), ready to run: the function found and compiled for every point's shapes.
+     * Checks run in this order, whatever the order of the body's fields: the body's form, which
+     * of {@code at} and {@code points} it has, the batch's count (charged to the rate limit),
+     * the function, then each point's inputs in input order.
+     */
+    Invocation prepare(Body<?> body) {
+        body.checkFields();
         boolean batch = pointsField(body);
-        JsonNode points = batch ? body.get("points") : null;
-        boolean columnar = batch && points.isObject();
+        Points points = batch ? body.points() : null;
+        boolean columnar = batch && points.columnar();
         if (batch && !columnar) {
-            if (!points.isArray()) {
+            if (!points.isList()) {
                 throw Json.expected("an array of points or an object of columns (an array per input, its first axis over"
-                        + " the points)", points, "/points");
+                        + " the points)", points.neither(), "/points");
             }
-            checkCount(points.size());
+            checkCount(points.count());
         }
         ParsedGraph graph = sources.resolve(body);
         List<Point> read = new ArrayList<>();
         if (columnar) {
-            read.addAll(columnarPoints(graph, points));
+            read.addAll(columnarPoints(graph, points.columns()));
         } else if (batch) {
-            for (int p = 0; p < points.size(); p++) {
-                read.add(point(graph, points.get(p), Pointer.child("/points", p)));
+            for (int p = 0; p < points.count(); p++) {
+                read.add(point(graph, points.point(p), Pointer.child("/points", p)));
             }
         } else {
-            read.add(point(graph, body.get("at"), "/at"));
+            read.add(point(graph, body.values("at"), "/at"));
         }
         return new Invocation(graph, read, batch, columnar, engines, limits, work);
+    }
+
+    /**
+     * The request given as a JSON tree, which may have the fields {@link #COMMON_FIELDS} and
+     * {@code extraFields}, ready to run, as {@link #prepare(Body)} makes it: the tree is read
+     * through its own token stream by the same reader. For callers that hold a tree already;
+     * a controller should take a {@link Body} instead, so that no tree of its body is built.
+     */
+    Invocation prepare(JsonNode body, Set<String> extraFields) {
+        return prepare(tree(body, extraFields));
+    }
+
+    /** The tree {@code body}, which may have the fields {@link #COMMON_FIELDS} and {@code extraFields}, as a {@link Body}. */
+    Body<?> tree(JsonNode body, Set<String> extraFields) {
+        Set<String> allowed = new java.util.HashSet<>(COMMON_FIELDS);
+        allowed.addAll(extraFields);
+        try (JsonParser parser = json.treeAsTokens(body)) {
+            return BodyReader.read(parser, RequestForm.named(allowed), limits);
+        }
     }
 
     /** Checks the number of points of a batch and charges the rate limit for them, before any point is compiled. */
@@ -103,9 +129,9 @@ final class Requests {
     }
 
     /** Whether the request is a batch ({@code points}) rather than one point ({@code at}). */
-    private static boolean pointsField(JsonNode body) {
-        boolean at = present(body, "at");
-        boolean points = present(body, "points");
+    private static boolean pointsField(Body<?> body) {
+        boolean at = body.present("at");
+        boolean points = body.present("points");
         if (at == points) {
             throw GradientException.at(ErrorCode.MALFORMED_REQUEST, at
                     ? "Expected either 'at' (one point) or 'points' (a batch) but got both"
@@ -115,8 +141,8 @@ final class Requests {
         return points;
     }
 
-    private Point point(ParsedGraph parsed, JsonNode at, String pointer) {
-        Tensor[] values = inputValues(parsed.graph(), at, pointer, limits.arrayLimits());
+    private Point point(ParsedGraph parsed, NamedValues at, String pointer) {
+        Tensor[] values = inputValues(parsed.graph(), at, pointer);
         Shape[] shapes = new Shape[values.length];
         for (int i = 0; i < values.length; i++) {
             shapes[i] = values[i].shape();
@@ -132,14 +158,15 @@ final class Requests {
      * worth of elements per point; the points share their shapes, so they share one compiled
      * function.
      */
-    private List<Point> columnarPoints(ParsedGraph parsed, JsonNode columns) {
+    private List<Point> columnarPoints(ParsedGraph parsed, NamedValues columns) {
         Graph graph = parsed.graph();
         List<String> names = graph.inputNames();
         if (names.isEmpty()) {
             throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "A columnar batch counts its points by its inputs' arrays,"
                     + " and this function has no inputs: give 'points' as an array of (empty) points", "/points");
         }
-        Tensor[] values = inputValues(graph, columns, "/points", limits.arrayLimits().stacked(limits.maxPoints()));
+        // read within the element limit times the point limit (see Points)
+        Tensor[] values = inputValues(graph, columns, "/points");
         int count = -1;
         Shape[] shapes = new Shape[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -179,11 +206,11 @@ final class Requests {
      * The value of every input of {@code graph}, in input order, from the object at
      * {@code pointer}, which must name each input and nothing else.
      */
-    private static Tensor[] inputValues(Graph graph, JsonNode object, String pointer, ArrayLimits arrayLimits) {
-        Json.object(object, pointer);
+    private static Tensor[] inputValues(Graph graph, NamedValues object, String pointer) {
+        object.requireObject(pointer);
         List<String> names = graph.inputNames();
         Map<String, Integer> known = graph.inputIndex();
-        for (String name : object.propertyNames()) {
+        for (String name : object.names()) {
             if (!known.containsKey(name)) {
                 throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an input of the function; its inputs are "
                         + Invocation.abbreviated(names), Origin.at(Pointer.child(pointer, name)));
@@ -191,12 +218,12 @@ final class Requests {
         }
         Tensor[] values = new Tensor[names.size()];
         for (int i = 0; i < names.size(); i++) {
-            JsonNode value = object.get(names.get(i));
+            ReadValue value = object.get(names.get(i));
             if (value == null) {
                 throw new GradientException(ErrorCode.MISSING_INPUT, "no value for the input '" + names.get(i) + "' at " + pointer
                         + "; every input needs one: " + Invocation.abbreviated(names), Origin.at(pointer));
             }
-            values[i] = Values.fromJson(value, Pointer.child(pointer, names.get(i)), arrayLimits);
+            values[i] = value.get();
         }
         return values;
     }

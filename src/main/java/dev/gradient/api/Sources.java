@@ -9,6 +9,7 @@ import dev.gradient.error.Pointer;
 import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.CanonicalForm;
+import dev.gradient.parse.GraphReader;
 import dev.gradient.parse.Json;
 import dev.gradient.parse.SourceParser;
 import dev.gradient.security.Tenants;
@@ -41,7 +42,7 @@ final class Sources {
     }
 
     /** The function named by the request {@code body}, which must hold exactly one source. */
-    ParsedGraph resolve(JsonNode body) {
+    ParsedGraph resolve(Body<?> body) {
         String field = exactlyOne(body, List.of(EXPRESSION, GRAPH, GRAPH_ID));
         if (field.equals(GRAPH_ID)) {
             String id = Json.string(body.get(GRAPH_ID), Pointer.child(Pointer.ROOT, GRAPH_ID));
@@ -61,18 +62,18 @@ final class Sources {
     }
 
     /** The function defined inline in {@code body}: exactly one of {@code expression} or {@code graph}. */
-    ParsedGraph resolveInline(JsonNode body) {
+    ParsedGraph resolveInline(Body<?> body) {
         return inline(body, exactlyOne(body, List.of(EXPRESSION, GRAPH)));
     }
 
-    private ParsedGraph inline(JsonNode body, String field) {
-        JsonNode source = body.get(field);
+    private ParsedGraph inline(Body<?> body, String field) {
         String pointer = Pointer.child(Pointer.ROOT, field);
         if (field.equals(GRAPH)) {
-            Json.object(source, pointer);
-            // the tree's compact serialisation: the same JSON text gives the same key whatever its whitespace
-            return cache.get(GRAPH, source.toString(), () -> identify(parser.graph(source, pointer)));
+            GraphReader.Source source = body.graph(pointer);
+            // the graph's compact text: the same JSON text gives the same key whatever its whitespace
+            return cache.get(GRAPH, source.key(), () -> identify(parser.graph(source.tree(), pointer)));
         }
+        JsonNode source = body.get(field);
         if (source.isString()) {
             String text = source.asString();
             return cache.get(EXPRESSION, text, () -> identify(parser.expression(text, pointer)));
@@ -89,8 +90,8 @@ final class Sources {
         return new ParsedGraph(CanonicalForm.id(graph), graph);
     }
 
-    private static String exactlyOne(JsonNode body, List<String> fields) {
-        List<String> present = fields.stream().filter(f -> Requests.present(body, f)).toList();
+    private static String exactlyOne(Body<?> body, List<String> fields) {
+        List<String> present = fields.stream().filter(body::present).toList();
         if (present.size() == 1) {
             return present.get(0);
         }

@@ -26,9 +26,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -73,8 +71,8 @@ class SparsityController {
                     @ExampleObject(name = "tridiagonal", value = "{\"expression\": \"x[1:] * x[:-1]\","
                             + " \"shapes\": {\"x\": [5]}}")}))
     @PostMapping(path = "/jacobian/sparsity", consumes = JSON, produces = JSON)
-    JacobianSparsityResponse jacobianSparsity(@RequestBody JsonNode body) {
-        Invocation call = prepare(body, Set.of("wrt"));
+    JacobianSparsityResponse jacobianSparsity(@RequestBody Body<RequestSchemas.JacobianSparsityRequest> body) {
+        Invocation call = prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         Point p = call.first();
         int[] outputs = SparseProducts.allOutputs(call);
@@ -97,8 +95,8 @@ class SparsityController {
                     @ExampleObject(name = "chained Rosenbrock", value = "{\"expression\": \"sum(100*(x[1:] - x[:-1]^2)^2"
                             + " + (1 - x[:-1])^2)\", \"shapes\": {\"x\": [5]}}")}))
     @PostMapping(path = "/hessian/sparsity", consumes = JSON, produces = JSON)
-    HessianSparsityResponse hessianSparsity(@RequestBody JsonNode body) {
-        Invocation call = prepare(body, Set.of("wrt", "output"));
+    HessianSparsityResponse hessianSparsity(@RequestBody Body<RequestSchemas.HessianSparsityRequest> body) {
+        Invocation call = prepare(body);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
         int output = call.scalarOutput(body.get("output"), "/hessian/sparsity");
         Point p = call.first();
@@ -109,11 +107,8 @@ class SparsityController {
     }
 
     /** The request's function compiled for its inputs' shapes, as an invocation of one point that holds no values. */
-    private Invocation prepare(JsonNode body, Set<String> extraFields) {
-        Json.object(body, "");
-        Set<String> allowed = new HashSet<>(Set.of(Sources.EXPRESSION, Sources.GRAPH, Sources.GRAPH_ID, SHAPES));
-        allowed.addAll(extraFields);
-        Json.onlyFields(body, allowed, "");
+    private Invocation prepare(Body<?> body) {
+        body.checkFields();
         ParsedGraph parsed = sources.resolve(body);
         Shape[] shapes = shapes(parsed.graph(), body.get(SHAPES));
         Compiled function = compiled.get(parsed, shapes);

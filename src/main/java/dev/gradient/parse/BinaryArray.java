@@ -11,7 +11,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * A tensor as a binary array: {@code {"dtype": "float64", "shape": [2, 3], "data": "<base64>"}},
@@ -38,45 +39,119 @@ public final class BinaryArray {
 
     private static final List<String> FIELDS = List.of(DTYPE, SHAPE, DATA);
     private static final Set<String> FIELD_SET = Set.copyOf(FIELDS);
+    /** Base64 characters decoded at a time: a multiple of 4 characters whose 3 bytes each hold whole float64 and float32 elements. */
+    private static final int CHUNK_CHARACTERS = 32 * 1024;
 
     private BinaryArray() {
     }
 
-    /** The tensor that the binary array {@code value} (an object) at {@code pointer} holds, within {@code limits}. */
-    public static Tensor read(JsonNode value, String pointer, ArrayLimits limits) {
-        Json.onlyFields(value, FIELD_SET, pointer);
-        for (String field : FIELDS) {
-            if (!value.has(field)) {
-                throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "A binary array needs the fields \"dtype\", \"shape\" and"
-                        + " \"data\", but \"" + field + "\" is missing at " + Json.where(pointer), pointer);
+    /**
+     * The tensor that the binary array whose {@code START_OBJECT} is {@code parser}'s current
+     * token holds, at {@code pointer}, within {@code limits}; the object's tokens are consumed
+     * whatever it holds. Its fields may come in any order: all three are read before any is
+     * checked, in the order the checks always run (unknown or missing fields, then dtype, shape
+     * and data), and the elements are allocated only after the shape has passed the limits and
+     * the data's length matches it.
+     */
+    static ReadValue read(JsonParser parser, String pointer, ArrayLimits limits) {
+        Fields fields = new Fields();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken token = parser.nextToken();
+            switch (name) {
+                case DTYPE -> fields.dtype = Scalar.of(parser, token);
+                case SHAPE -> fields.shape = ShapeClaim.read(parser, token, Pointer.child(pointer, SHAPE), limits);
+                case DATA -> fields.data = token == JsonToken.VALUE_EMBEDDED_OBJECT && parser.getEmbeddedObject() instanceof byte[] b
+                        ? b : Scalar.of(parser, token);
+                default -> {
+                    if (fields.unknown == null) {
+                        fields.unknown = name;
+                    }
+                    parser.skipChildren();
+                }
             }
         }
-        Dtype dtype = dtype(value.get(DTYPE), Pointer.child(pointer, DTYPE));
-        int[] dims = dims(value.get(SHAPE), Pointer.child(pointer, SHAPE), pointer, limits);
-        Shape shape = Shape.of(dims);
-        String dataPointer = Pointer.child(pointer, DATA);
-        long expected = ArrayLimits.saturatingMultiply(shape.size(), dtype.width());
-        JsonNode data = value.get(DATA);
-        byte[] bytes;
-        if (data.isBinary()) {
-            // a binary format's own byte string (CBOR), which needs no decoding
-            bytes = data.binaryValue();
-            checkLength(bytes.length, expected, shape, dtype, dataPointer);
-        } else {
-            String text = Json.string(data, dataPointer);
-            checkLength(decodedLength(text, dataPointer), expected, shape, dtype, dataPointer);
+        try {
+            return ReadValue.of(fields.tensor(pointer, limits));
+        } catch (GradientException e) {
+            return ReadValue.failed(e);
+        }
+    }
+
+    /** The three fields as read, each {@code null} where absent. */
+    private static final class Fields {
+        private String unknown;
+        private Scalar dtype;
+        private ShapeClaim shape;
+        /** The bytes of a binary format's byte string, or the scalar given (base64 text where it is right). */
+        private Object data;
+
+        Tensor tensor(String pointer, ArrayLimits limits) {
+            if (unknown != null) {
+                throw Json.unknownField(unknown, FIELD_SET, pointer);
+            }
+            Object[] given = {dtype, shape, data};
+            for (int i = 0; i < FIELDS.size(); i++) {
+                if (given[i] == null) {
+                    throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "A binary array needs the fields \"dtype\", \"shape\" and"
+                            + " \"data\", but \"" + FIELDS.get(i) + "\" is missing at " + Json.where(pointer), pointer);
+                }
+            }
+            Dtype type = dtype(dtype, Pointer.child(pointer, DTYPE));
+            Shape claimed = Shape.of(shape.dims(pointer, limits));
+            String dataPointer = Pointer.child(pointer, DATA);
+            long expected = ArrayLimits.saturatingMultiply(claimed.size(), type.width());
+            double[] values;
+            if (data instanceof byte[] bytes) {
+                // a binary format's own byte string (CBOR), which needs no decoding
+                checkLength(bytes.length, expected, claimed, type, dataPointer);
+                values = new double[(int) claimed.size()];
+                type.read(bytes, bytes.length, values, 0);
+            } else {
+                String text = ((Scalar) data).string("a string", dataPointer);
+                checkLength(decodedLength(text, dataPointer), expected, claimed, type, dataPointer);
+                values = new double[(int) claimed.size()];
+                decode(text, type, values, dataPointer);
+            }
+            return Tensor.of(claimed, values);
+        }
+    }
+
+    /**
+     * Decodes the base64 {@code text}, whose length has been checked against {@code into}, a
+     * chunk at a time, so that the bytes never exist all at once beside the text and the doubles.
+     */
+    private static void decode(String text, Dtype type, double[] into, String pointer) {
+        Base64.Decoder decoder = Base64.getDecoder();
+        byte[] chunk = new byte[Math.min(CHUNK_CHARACTERS, text.length())];
+        byte[] bytes = new byte[chunk.length / 4 * 3 + 3];
+        int element = 0;
+        for (int from = 0; from < text.length(); from += CHUNK_CHARACTERS) {
+            int to = Math.min(text.length(), from + CHUNK_CHARACTERS);
+            byte[] source = to - from == chunk.length ? chunk : new byte[to - from];
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c > 127) {
+                    throw notBase64(pointer, "the character '" + c + "' at " + i + " is not in its alphabet");
+                }
+                source[i - from] = (byte) c;
+            }
+            int decoded;
             try {
-                bytes = Base64.getDecoder().decode(text);
+                decoded = decoder.decode(source, bytes);
             } catch (IllegalArgumentException e) {
-                throw notBase64(dataPointer, e.getMessage());
+                throw notBase64(pointer, e.getMessage());
             }
-            if (bytes.length != expected) {
-                throw notBase64(dataPointer, "misplaced padding");
+            if (to < text.length() && decoded != source.length / 4 * 3) {
+                throw notBase64(pointer, "misplaced padding");
             }
+            int elements = Math.min(decoded / type.width(), into.length - element);
+            type.read(bytes, elements * type.width(), into, element);
+            element += elements;
         }
-        double[] values = new double[(int) shape.size()];
-        dtype.read(bytes, values);
-        return Tensor.of(shape, values);
+        if (element != into.length) {
+            throw notBase64(pointer, "misplaced padding");
+        }
     }
 
     /** Writes {@code tensor} as a float64 binary array. */
@@ -95,42 +170,10 @@ public final class BinaryArray {
         out.writeEndObject();
     }
 
-    private static Dtype dtype(JsonNode node, String pointer) {
-        String name = Json.string(node, pointer);
+    private static Dtype dtype(Scalar given, String pointer) {
+        String name = given.string("a string", pointer);
         return Dtype.named(name).orElseThrow(() -> GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected a dtype ("
-                + Dtype.names() + ") but was " + Values.describe(node) + " at " + pointer, pointer));
-    }
-
-    /**
-     * The sizes of the shape at {@code pointer}, refused where they claim more elements or axes
-     * than the limits allow. For the element limit a size of 0 counts as 1: a shape such as
-     * [0, 1000000000] holds nothing, but the ops over it could build tensors of its other sizes.
-     */
-    private static int[] dims(JsonNode node, String pointer, String arrayPointer, ArrayLimits limits) {
-        Json.array(node, pointer);
-        if (node.size() > limits.maxRank()) {
-            throw GradientException.limitExceeded("gradient.limits.max-json-depth", "the binary array at " + Json.where(arrayPointer)
-                    + " has " + node.size() + " axes; the limit is " + limits.maxRank() + ", as for nested arrays");
-        }
-        int[] dims = new int[node.size()];
-        long claimed = 1;
-        for (int i = 0; i < dims.length; i++) {
-            JsonNode d = node.get(i);
-            String at = Pointer.child(pointer, i);
-            if (!d.isIntegralNumber() || d.bigIntegerValue().signum() < 0) {
-                throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected a size (an integer, 0 or more) but was "
-                        + Values.describe(d) + " at " + at, at);
-            }
-            long size = d.canConvertToLong() ? d.longValue() : Long.MAX_VALUE;
-            claimed = ArrayLimits.saturatingMultiply(claimed, Math.max(size, 1));
-            if (claimed > limits.maxElements() || size > Integer.MAX_VALUE) {
-                throw GradientException.limitExceeded("gradient.limits.max-elements", "the binary array at "
-                        + Json.where(arrayPointer) + " claims a shape of more than " + limits.maxElements()
-                        + " elements; the limit is " + limits.maxElements());
-            }
-            dims[i] = (int) size;
-        }
-        return dims;
+                + Dtype.names() + ") but was " + given.description() + " at " + pointer, pointer));
     }
 
     private static void checkLength(long given, long expected, Shape shape, Dtype dtype, String pointer) {

@@ -14,17 +14,17 @@ enum Dtype {
 
     FLOAT64("float64", Double.BYTES) {
         @Override
-        void read(byte[] bytes, double[] into) {
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(into);
+        void read(byte[] bytes, int length, double[] into, int at) {
+            ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(into, at, length / Double.BYTES);
         }
     },
 
     FLOAT32("float32", Float.BYTES) {
         @Override
-        void read(byte[] bytes, double[] into) {
-            java.nio.FloatBuffer floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-            for (int i = 0; i < into.length; i++) {
-                into[i] = floats.get(i);
+        void read(byte[] bytes, int length, double[] into, int at) {
+            java.nio.FloatBuffer floats = ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            for (int i = 0; i < length / Float.BYTES; i++) {
+                into[at + i] = floats.get(i);
             }
         }
     };
@@ -57,6 +57,6 @@ enum Dtype {
         return width;
     }
 
-    /** Reads {@code into.length} little-endian elements from {@code bytes}, which holds exactly that many. */
-    abstract void read(byte[] bytes, double[] into);
+    /** Reads the little-endian elements of the first {@code length} bytes of {@code bytes} into {@code into} from {@code at} on. */
+    abstract void read(byte[] bytes, int length, double[] into, int at);
 }

@@ -20,7 +20,12 @@ public final class Json {
 
     /** A 400 saying that {@code what} was expected at {@code pointer}. */
     public static GradientException expected(String what, JsonNode actual, String pointer) {
-        return GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected " + what + " but was " + Values.describe(actual) + " at " + where(pointer), pointer);
+        return expected(what, Values.describe(actual), pointer);
+    }
+
+    /** A 400 saying that {@code what} was expected at {@code pointer}, where {@code actual} describes what was there. */
+    public static GradientException expected(String what, String actual, String pointer) {
+        return GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected " + what + " but was " + actual + " at " + where(pointer), pointer);
     }
 
     /** A pointer as messages write it: the root is "the body". */
@@ -66,9 +71,14 @@ public final class Json {
     public static void onlyFields(JsonNode body, Set<String> allowed, String pointer) {
         for (String name : body.propertyNames()) {
             if (!allowed.contains(name)) {
-                throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Unknown field \"" + name + "\" at " + where(pointer) + " (expected "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")", Pointer.child(pointer, name));
+                throw unknownField(name, allowed, pointer);
             }
         }
+    }
+
+    /** The 400 for the field {@code name} of the object at {@code pointer}, which may have only the fields {@code allowed}. */
+    public static GradientException unknownField(String name, Set<String> allowed, String pointer) {
+        return GradientException.at(ErrorCode.MALFORMED_REQUEST, "Unknown field \"" + name + "\" at " + where(pointer) + " (expected "
+                + String.join(", ", allowed.stream().sorted().toList()) + ")", Pointer.child(pointer, name));
     }
 }

@@ -6,10 +6,11 @@ import dev.gradient.error.Pointer;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -19,7 +20,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * row-major order, and the non-finite numbers travel as the strings {@code "NaN"},
  * {@code "Infinity"} and {@code "-Infinity"}. On input a value may also be a
  * {@link BinaryArray} object. Both directions are iterative, so nesting depth is bounded only
- * by the JSON parser's own limit.
+ * by the JSON parser's own limit. Request bodies are read by {@link ValueReader}, which this
+ * class also uses for trees.
  */
 public final class Values {
 
@@ -38,54 +40,15 @@ public final class Values {
      * element's pointer (under {@code pointer}) where it is not a number, one of the three
      * strings, a rectangular array of them, or a binary array. A value of more elements than
      * {@code limits} allow is refused by the shape it claims (its first elements, or a binary
-     * array's shape), before its elements are read.
+     * array's shape), before more than the limit's elements are kept. The tree is read through
+     * its own token stream by the {@link ValueReader} that reads request bodies, so that a value
+     * reads the same in a tree as in a body.
      */
     public static Tensor fromJson(JsonNode value, String pointer, ArrayLimits limits) {
-        if (value.isObject()) {
-            return BinaryArray.read(value, pointer, limits);
+        try (JsonParser parser = value.traverse(ObjectReadContext.empty())) {
+            parser.nextToken();
+            return ValueReader.read(parser, pointer, limits).get();
         }
-        if (!value.isArray()) {
-            return Tensor.scalar(number(value, pointer));
-        }
-        List<Integer> dims = new ArrayList<>();
-        JsonNode probe = value;
-        while (probe.isArray()) {
-            dims.add(probe.size());
-            if (probe.isEmpty()) {
-                break;
-            }
-            probe = probe.get(0);
-        }
-        Shape shape = Shape.of(dims.stream().mapToInt(Integer::intValue).toArray());
-        if (shape.size() > limits.maxElements()) {
-            throw GradientException.limitExceeded("gradient.limits.max-elements", "the value at " + pointer + " has "
-                    + shape.size() + " elements; the limit is " + limits.maxElements());
-        }
-        // Grown as elements are read, not sized from the shape: a hostile first row must not
-        // make us allocate for elements that the body does not hold.
-        double[] values = new double[16];
-        Deque<Frame> stack = new ArrayDeque<>();
-        stack.push(new Frame(value, pointer, 0));
-        int next = 0;
-        while (!stack.isEmpty()) {
-            Frame frame = stack.pop();
-            JsonNode node = frame.node;
-            if (frame.depth < dims.size()) {
-                if (!node.isArray() || node.size() != dims.get(frame.depth)) {
-                    throw GradientException.at(ErrorCode.MALFORMED_REQUEST, "Expected an array of " + dims.get(frame.depth)
-                            + " elements (arrays must be rectangular) at " + frame.pointer, frame.pointer);
-                }
-                for (int i = node.size() - 1; i >= 0; i--) {
-                    stack.push(new Frame(node.get(i), Pointer.child(frame.pointer, i), frame.depth + 1));
-                }
-            } else {
-                if (next == values.length) {
-                    values = java.util.Arrays.copyOf(values, values.length * 2);
-                }
-                values[next++] = number(node, frame.pointer);
-            }
-        }
-        return Tensor.of(shape, java.util.Arrays.copyOf(values, next));
     }
 
     /** One number: a JSON number or one of the three non-finite strings. */
@@ -229,8 +192,7 @@ public final class Values {
             return "missing";
         }
         if (node.isString()) {
-            String text = node.stringValue();
-            return "the string \"" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "\"";
+            return describeString(node.stringValue());
         }
         if (node.isArray()) {
             return "an array";
@@ -247,6 +209,24 @@ public final class Values {
         return "a number";
     }
 
-    private record Frame(JsonNode node, String pointer, int depth) {
+    /** What {@link #describe(JsonNode)} says of the value that begins with {@code parser}'s current token, {@code token}. */
+    public static String describe(JsonParser parser, JsonToken token) {
+        if (token == null) {
+            return "missing";
+        }
+        return switch (token) {
+            case VALUE_STRING -> describeString(parser.getString());
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            case VALUE_EMBEDDED_OBJECT -> "binary data";
+            default -> "a number";
+        };
+    }
+
+    /** A string as messages quote it: its first 20 characters. */
+    static String describeString(String text) {
+        return "the string \"" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "\"";
     }
 }

@@ -26,7 +26,7 @@ class GradientLimitsTest {
     void theDefaultsAreTheDocumentedOnes() {
         runner.run(context -> {
             GradientLimits limits = context.getBean(GradientLimits.class);
-            assertThat(limits.maxBodySize()).isEqualTo(DataSize.ofMegabytes(4));
+            assertThat(limits.maxBodySize()).isEqualTo(DataSize.ofMegabytes(16));
             assertThat(limits.maxNodes()).isEqualTo(200_000);
             assertThat(limits.maxElements()).isEqualTo(1_000_000);
             assertThat(limits.maxPoints()).isEqualTo(10_000);
