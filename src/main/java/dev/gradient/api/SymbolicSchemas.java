@@ -50,7 +50,8 @@ final class SymbolicSchemas {
             @Schema(description = "For \"hessianRow\": the scalar input whose row it is (the derivatives of d output/d row).")
                     String row,
             @ArraySchema(arraySchema = @Schema(description = "The forms to return: \"graph\", \"expression\" (let-style"
-                    + " bindings) and \"c\" (C source); default all three. \"c\" needs every node to be a scalar."))
+                    + " bindings) and \"c\" (C source); default all three where every node of the derivative is a scalar, else the"
+                    + " first two. \"c\" needs every node to be a scalar: asked for a tensor derivative, it is a 422."))
                     List<String> forms) {
     }
 }

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +61,19 @@ class TraceController {
             schema = @Schema(implementation = SymbolicSchemas.TraceRequest.class), examples = {
                     @ExampleObject(name = "survey", value = "{\"expression\": \"log(x1) + x1*x2 - sin(x2)\","
                             + " \"at\": {\"x1\": 2, \"x2\": 5}}")}))
+    @ApiResponse(responseCode = "200", description = "The trace.", content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = EvaluationTrace.class), examples = @ExampleObject(name = "sin at 0", value = """
+                    {"graphId": "…", "output": "f",
+                     "primal": [{"name": "v0", "node": "x", "kind": "input", "text": "v0 = x", "shape": [], "value": 0.0},
+                                {"name": "v1", "node": "f", "kind": "op", "op": "sin", "args": ["v0"], "text": "v1 = sin(v0)",
+                                 "shape": [], "value": 0.0}],
+                     "tangent": {"direction": {"x": 1.0}, "rows": [{"name": "v̇0", "of": "v0", "value": 1.0},
+                                                                   {"name": "v̇1", "of": "v1", "value": 1.0}]},
+                     "adjoint": {"seed": 1.0, "rows": [
+                         {"name": "v̄1", "of": "v1", "text": "v̄1 = seed", "contributions": [], "value": 1.0},
+                         {"name": "v̄0", "of": "v0", "text": "v̄0 = v̄1 ∂v1/∂v0", "contributions": [{"from": "v1", "value": 1.0}],
+                          "value": 1.0}]},
+                     "jvp": 1.0, "gradient": {"x": 1.0}}""")))
     @PostMapping(path = "/trace", consumes = JSON, produces = JSON)
     EvaluationTrace trace(@RequestBody JsonNode body) {
         if (Requests.present(body, "points")) {

@@ -22,8 +22,20 @@ import java.util.Map;
  * @param gradient each input's adjoint: what {@code POST /gradient} (a VJP for a non-scalar output) gives with the reverse engine
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EvaluationTrace(String graphId, String output, List<PrimalRow> primal, TangentTrace tangent,
-        AdjointTrace adjoint, Tensor jvp, Map<String, Tensor> gradient) {
+public record EvaluationTrace(
+        @Schema(description = "The id of the function, as POST /graphs gives it.") String graphId,
+        @Schema(description = "The output whose adjoints are traced.") String output,
+        @Schema(description = "The forward primal trace: inputs, constants and ops in evaluation order.") List<PrimalRow> primal,
+        @Schema(description = "The forward tangent trace, forward mode's numbers.") TangentTrace tangent,
+        @Schema(description = "The reverse adjoint trace, reverse mode's numbers, in reverse order.") AdjointTrace adjoint,
+        @Schema(ref = VALUE, description = "The output's tangent, as POST /jvp gives it with the forward engine.") Tensor jvp,
+        @Schema(ref = NAMED_VALUES, description = "Each input's adjoint, as POST /gradient gives it with the reverse engine.")
+                Map<String, Tensor> gradient) {
+
+    static final String VALUE = "#/components/schemas/Value";
+    static final String NAMED_VALUES = "#/components/schemas/NamedValues";
+    private static final String SHOWN = "The value: whole, or where abbreviated its first elements (row-major) as a vector.";
+    private static final String ABBREVIATED = "true where value holds only the first elements; absent otherwise.";
 
     /**
      * One step of the primal trace.
@@ -39,8 +51,17 @@ public record EvaluationTrace(String graphId, String output, List<PrimalRow> pri
      * @param abbreviated {@code true} where {@code value} holds only the first elements
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PrimalRow(String name, String node, String kind, String op, List<String> args, String text,
-            List<Integer> shape, Tensor value, Boolean abbreviated) {
+    public record PrimalRow(
+            @Schema(description = "The node's name in the survey's notation: v-1, v0 for inputs, v1, ... for ops, c1, ... for"
+                    + " constants.") String name,
+            @Schema(description = "The node's id in the compiled graph.") String node,
+            @Schema(allowableValues = {"input", "const", "op"}) String kind,
+            @Schema(description = "The op, for an op row.") String op,
+            @Schema(description = "The names of its arguments, for an op row.") List<String> args,
+            @Schema(description = "The step as a formula, like v2 = v-1 * v0.") String text,
+            @Schema(description = "The value's shape.") List<Integer> shape,
+            @Schema(ref = VALUE, description = SHOWN) Tensor value,
+            @Schema(description = ABBREVIATED) Boolean abbreviated) {
     }
 
     /**
@@ -49,7 +70,9 @@ public record EvaluationTrace(String graphId, String output, List<PrimalRow> pri
      * @param direction the input tangent it starts from, by input name
      * @param rows one row per input and op, in evaluation order
      */
-    public record TangentTrace(Map<String, Tensor> direction, List<TangentRow> rows) {
+    public record TangentTrace(
+            @Schema(ref = NAMED_VALUES, description = "The input tangent it starts from, by input name.") Map<String, Tensor> direction,
+            List<TangentRow> rows) {
     }
 
     /**
@@ -61,7 +84,8 @@ public record EvaluationTrace(String graphId, String output, List<PrimalRow> pri
      * @param abbreviated {@code true} where {@code value} holds only the first elements
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TangentRow(String name, String of, Tensor value, Boolean abbreviated) {
+    public record TangentRow(String name, String of, @Schema(ref = VALUE, description = SHOWN) Tensor value,
+            @Schema(description = ABBREVIATED) Boolean abbreviated) {
     }
 
     /**
@@ -70,7 +94,8 @@ public record EvaluationTrace(String graphId, String output, List<PrimalRow> pri
      * @param seed the output's cotangent it starts from
      * @param rows one row per op and input, in reverse evaluation order
      */
-    public record AdjointTrace(Tensor seed, List<AdjointRow> rows) {
+    public record AdjointTrace(@Schema(ref = VALUE, description = "The output's cotangent.") Tensor seed,
+            List<AdjointRow> rows) {
     }
 
     /**
@@ -85,8 +110,11 @@ public record EvaluationTrace(String graphId, String output, List<PrimalRow> pri
      * @param abbreviated {@code true} where {@code value} holds only the first elements
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AdjointRow(String name, String of, String text, List<Term> contributions, Tensor value,
-            Boolean abbreviated) {
+    public record AdjointRow(String name, String of,
+            @Schema(description = "The sum as a formula, like v̄-1 = v̄2 ∂v2/∂v-1 + v̄1 ∂v1/∂v-1.") String text,
+            @Schema(description = "Each term, in the order reverse mode adds them.") List<Term> contributions,
+            @Schema(ref = VALUE, description = SHOWN) Tensor value,
+            @Schema(description = ABBREVIATED) Boolean abbreviated) {
     }
 
     /**
@@ -97,6 +125,7 @@ public record EvaluationTrace(String graphId, String output, List<PrimalRow> pri
      * @param abbreviated {@code true} where {@code value} holds only the first elements
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Term(String from, Tensor value, Boolean abbreviated) {
+    public record Term(@Schema(description = "The name of the node whose adjoint it passes back.") String from,
+            @Schema(ref = VALUE, description = SHOWN) Tensor value, @Schema(description = ABBREVIATED) Boolean abbreviated) {
     }
 }
