@@ -45,10 +45,13 @@ final class Dag {
     private final Map<Object, Integer> made = new HashMap<>();
     private final OpRegistry ops = OpRegistry.standard();
     private final int maxNodes;
+    private final long maxConstantElements;
+    private long constantElements;
     private final PublicForms publicForms = new PublicForms(this);
 
-    Dag(int maxNodes) {
+    Dag(int maxNodes, long maxConstantElements) {
         this.maxNodes = maxNodes;
+        this.maxConstantElements = maxConstantElements;
     }
 
     /** The nodes, in topological order. */
@@ -71,6 +74,11 @@ final class Dag {
 
     /** A constant, shared with every equal constant (equal bit for bit). */
     int constant(Tensor value) {
+        constantElements += value.size();
+        if (constantElements > maxConstantElements) {
+            throw GradientException.limitExceeded("gradient.derivative.max-constant-elements", "the derivative's constants"
+                    + " would have more than " + maxConstantElements + " elements");
+        }
         long[] bits = new long[value.size()];
         for (int k = 0; k < bits.length; k++) {
             bits[k] = Double.doubleToRawLongBits(value.get(k));

@@ -53,7 +53,7 @@ public final class SymbolicDerivatives {
         List<String> inputNames = f.inputNames();
         String outputName = f.outputNames().get(request.output());
         Shape outShape = graph.shape(graph.outputs().get(request.output()));
-        Dag dag = new Dag(limits.maxNodes());
+        Dag dag = new Dag(limits.maxNodes(), limits.maxConstantElements());
         List<Integer> inputs = new ArrayList<>();
         for (int k = 0; k < inputNames.size(); k++) {
             inputs.add(dag.input(inputNames.get(k), graph.shape(graph.inputs().get(k))));
