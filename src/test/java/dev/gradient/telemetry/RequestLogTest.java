@@ -76,8 +76,8 @@ class RequestLogTest extends ApiTest {
 
     @Test
     void aBodyRefusedBeforeAnyFilterStillHasItsId() {
-        // the body-size filter answers first among the filters; the valve runs before it
-        String big = "{\"expression\": \"x\", \"at\": {\"x\": 1}, \"pad\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        // past the default 16 MB: the body-size filter answers first among the filters; the valve runs before it
+        String big = "{\"expression\": \"x\", \"at\": {\"x\": 1}, \"pad\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}";
         HttpApi.Reply reply = RequestLines.post(api, "/gradient", big, "too-big-1");
         JsonNode problem = problem(reply, 413, "LIMIT_EXCEEDED");
         assertThat(problem.path("requestId").asString()).isEqualTo("too-big-1");
