@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * with its fused loops ({@code sweep=compiled}). The Rosenbrock gradient at n = 10, 1,000 and
  * 100,000 beside the hand-written loop, the MLP 784-128-10 gradient and primal, and the
  * 100,000-node scalar chain's gradient and primal (whose adjoint is past {@code max-nodes}, so
- * both paths run the tape there: the row shows that nothing changed).
+ * both paths run the tape there: the rows show the machine's noise). The MLP has matrix products,
+ * whose sweeps stay on the tape since they measured slower compiled here (docs/PERFORMANCE.md),
+ * so its two rows now run the same code too.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

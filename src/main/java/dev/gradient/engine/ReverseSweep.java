@@ -1,6 +1,7 @@
 package dev.gradient.engine;
 
 import dev.gradient.codegen.Compilation;
+import dev.gradient.graph.Node;
 import dev.gradient.graph.ShapedGraph;
 import dev.gradient.program.Plan;
 import dev.gradient.program.Program;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * rules (for {@code x^2}, {@code c * (2 * x)} against {@code c * 2x}, for instance). Live masks
  * are nodes of the adjoint graph, so a {@code where} keeps its exact zeros on this path too.
  *
- * <p>What stays on the tape: a sweep before it is hot; a function whose adjoint cannot be
+ * <p>What stays on the tape: a sweep before it is hot; a function with a matrix product ({@link
+ * #hasMatrixProduct}); a function whose adjoint cannot be
  * compiled (past {@code gradient.compile.max-nodes}, or its class fails to compile or load,
  * logged once by {@link Compilation}); a compiled adjoint whose run failed (the adjoint program
  * then answers by its interpreter and is dropped); and any sweep whose directions would cost the
@@ -64,8 +66,25 @@ final class ReverseSweep {
         this.compilation = Compilation.shared();
         boolean compiles = compilation.settings().enabled() && compilation.settings().reverseSweeps()
                 // the adjoint's own nodes are about as many as the function's, or more: not worth building past the bound
-                && function.graph().size() <= compilation.settings().maxNodes();
+                && function.graph().size() <= compilation.settings().maxNodes()
+                && !hasMatrixProduct(function.graph());
         this.state = new AtomicInteger(compiles ? ON_TAPE : ON_TAPE_FOR_GOOD);
+    }
+
+    /**
+     * Whether {@code graph} has a matrix product, whose sweep stays on the tape: the tape's
+     * {@code matmul} pullback hands the transposes to the BLAS's flags and skips live masks that
+     * are all live, where the adjoint graph writes a {@code transpose} node and a {@code where} over
+     * the product's gradient; the MLP 784-128-10's gradient measured slower compiled
+     * (docs/PERFORMANCE.md).
+     */
+    static boolean hasMatrixProduct(ShapedGraph graph) {
+        for (var node : graph.nodes()) {
+            if (node instanceof Node.Apply apply && apply.op().name().startsWith("matmul")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tape, which runs every sweep until the compiled adjoint is in place. */
