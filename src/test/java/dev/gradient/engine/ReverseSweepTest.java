@@ -10,6 +10,7 @@ import dev.gradient.graph.BuildLimits;
 import dev.gradient.graph.GraphCompiler;
 import dev.gradient.parse.ParseLimits;
 import dev.gradient.parse.SourceParser;
+import dev.gradient.program.ElementOperations;
 import dev.gradient.tensor.Shape;
 import dev.gradient.tensor.Tensor;
 import java.util.Arrays;
@@ -185,16 +186,15 @@ class ReverseSweepTest {
 
     @Test
     void manyDirectionsStayOnTheTapeWhenTheCompiledAdjointWouldCostMore() {
-        // a square Jacobian: the tape computes each node's partials once for all 6 directions, the adjoint once per
-        // direction, so past a few directions the tape's estimate (what max-cost was checked against) is the lower
-        Compiled f = with(atThreshold(0, 5_000), () -> function("sin(x) * exp(x) / (1 + x^2)", Shape.of(6)));
+        // the tape computes each node's partials once for all 6 directions, the adjoint once per direction, so past a
+        // few directions the tape's estimate (what max-cost was checked against) is the lower: Rosenbrock's adjoint
+        // fits it for one direction, not for six
+        Compiled f = with(atThreshold(0, 5_000), () -> function(ROSENBROCK, Shape.of(6)));
         Tensor x = point(4, 6);
         Evaluation at = new Evaluation(f, new Tensor[] {x});
-        Tensor[][] cotangents = new Tensor[6][1];
+        Tensor[][] cotangents = new Tensor[6][];
         for (int d = 0; d < 6; d++) {
-            double[] e = new double[6];
-            e[d] = 1;
-            cotangents[d][0] = Tensor.of(Shape.of(6), e);
+            cotangents[d] = new Tensor[] {Tensor.scalar(d + 1.0)};
         }
         ReverseSweep sweep = with(atThreshold(0, 5_000), () -> {
             ReverseSweep s = ReversePasses.of(f).sweep(WRT, OUTPUTS);
@@ -202,10 +202,17 @@ class ReverseSweepTest {
             return s;
         });
         assertThat(sweep.runsCompiled()).isTrue();
-        Tensor[][] together = sweep.run(at, cotangents);
-        Tensor[][] onTape = sweep.tape().run(at.values(), cotangents, at.arena());
+        at.values();
+        Tensor[][] one = {cotangents[0]};
+        // which path ran shows in the element operations counted: the tape's steps or the adjoint program's nodes
+        assertThat(ElementOperations.count(() -> sweep.run(at, one)).operations()).as("one direction, compiled")
+                .isNotEqualTo(ElementOperations.count(() -> sweep.tape().run(at.values(), one, at.arena())).operations());
+        ElementOperations.Counted<Tensor[][]> together = ElementOperations.count(() -> sweep.run(at, cotangents));
+        ElementOperations.Counted<Tensor[][]> onTape =
+                ElementOperations.count(() -> sweep.tape().run(at.values(), cotangents, at.arena()));
+        assertThat(together.operations()).as("six directions, on the tape").isEqualTo(onTape.operations());
         for (int d = 0; d < 6; d++) {
-            CompiledPaths.assertSameBits("direction " + d, List.of(onTape[d][0]), List.of(together[d][0]));
+            CompiledPaths.assertSameBits("direction " + d, List.of(onTape.result()[d][0]), List.of(together.result()[d][0]));
         }
     }
 }
