@@ -7,8 +7,6 @@ import dev.gradient.program.Plan;
 import dev.gradient.program.Program;
 import dev.gradient.tensor.Tensor;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The first-order reverse sweep of one function for one choice of differentiated inputs and
@@ -44,8 +42,6 @@ import org.slf4j.LoggerFactory;
  * increment only delays compilation by a run.
  */
 final class ReverseSweep {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ReverseSweep.class);
 
     private static final int ON_TAPE = 0;
     private static final int QUEUED = 1;
@@ -176,8 +172,10 @@ final class ReverseSweep {
                 return;
             }
         } catch (RuntimeException e) {
-            // an adjoint past the limits (max-nodes) is no error of any request: the tape serves it
-            LOG.debug("The reverse sweep of a function of {} nodes stays on the tape", function.graph().size(), e);
+            // an adjoint past the limits (max-nodes) is no error of any request: the tape serves it, and a class that
+            // failed to compile was logged by Compilation
+            state.set(ON_TAPE_FOR_GOOD);
+            return;
         }
         state.set(ON_TAPE_FOR_GOOD);
     }
