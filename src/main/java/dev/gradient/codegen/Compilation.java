@@ -151,8 +151,12 @@ public final class Compilation {
         return nodes <= settings.maxNodes();
     }
 
-    /** Hands {@code task} to the compiling thread; false when its queue is full. */
-    boolean submit(Runnable task) {
+    /**
+     * Hands {@code task} to the compiling thread; false when its queue is full. Public for
+     * engines that compile programs derived from a hot function (its adjoint program) and must
+     * build them off the request thread as well; {@link #onCallingThread} runs it at once.
+     */
+    public boolean submit(Runnable task) {
         try {
             executor.execute(task);
             return true;

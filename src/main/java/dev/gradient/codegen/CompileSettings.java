@@ -12,11 +12,20 @@ package dev.gradient.codegen;
  *     weighing the nodes it computes
  * @param queueSize the most compilations waiting for the background thread; when it is full, a
  *     program stays interpreted and asks again after another {@code threshold} runs
+ * @param reverseSweeps whether first-order reverse sweeps (gradients, VJPs, Jacobian rows) of a
+ *     hot function run its compiled adjoint program instead of the interpreted tape; when not,
+ *     only the programs themselves are compiled
  */
-public record CompileSettings(boolean enabled, int threshold, int maxNodes, long cacheNodes, int queueSize) {
+public record CompileSettings(boolean enabled, int threshold, int maxNodes, long cacheNodes, int queueSize,
+        boolean reverseSweeps) {
 
     /** The defaults of {@code gradient.compile.*}, as documented in the configuration record. */
     public static final CompileSettings DEFAULTS = new CompileSettings(true, 200, 5_000, 50_000, 64);
+
+    /** Settings that compile reverse sweeps too (where {@code enabled}). */
+    public CompileSettings(boolean enabled, int threshold, int maxNodes, long cacheNodes, int queueSize) {
+        this(enabled, threshold, maxNodes, cacheNodes, queueSize, true);
+    }
 
     /** Checks the bounds. */
     public CompileSettings {

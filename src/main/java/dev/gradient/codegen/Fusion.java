@@ -15,13 +15,18 @@ import java.util.Set;
  *
  * <p>A node is fusible when its op has a scalar function ({@link Scalars}) and every argument
  * has the node's size or is a single element: exactly the operands that an op's kernel reads
- * with a step of 1 or 0, so the loop reads the same doubles. Nodes are taken in plan order with
+ * with a step of 1 or 0, so the loop reads the same doubles. A {@code broadcast_to} of a single
+ * element is fusible too (a copy of that double per element): it is how the pullback of a sum
+ * hands its cotangent to the elementwise pullbacks after it. Nodes are taken in plan order with
  * one loop open at a time: a fusible node of the open loop's size joins it (its arguments are
  * either members or already computed, since everything before it is); any other node is
- * computed right away, before the open loop, unless it reads a member, which closes the loop
- * first. So no step reads a value that a later step computes, and each loop is a maximal run of
- * that order. A loop is also closed at {@link #MAX_MEMBERS}, which keeps its method far below
- * the size that HotSpot still compiles (8000 bytes of bytecode).
+ * computed right away, before the open loop, unless it reads a member (or a node so put off),
+ * in which case it is put off until the loop closes. A fusible node that reads a node put off
+ * closes the loop, and so do a node of another size and {@link #MAX_MEMBERS}; a closed loop is
+ * followed by the nodes put off, in plan order. So no step reads a value that a later step
+ * computes, and an adjoint graph's chain of elementwise contributions is one loop even where a
+ * slice's pullback reads a member half-way. The bound on members keeps a loop's method far
+ * below the size that HotSpot still compiles (8000 bytes of bytecode).
  */
 final class Fusion {
 
@@ -48,6 +53,9 @@ final class Fusion {
         List<Step> steps = new ArrayList<>();
         List<Integer> open = null;
         Set<Integer> openMembers = new HashSet<>();
+        // calls that read the open loop's members, computed once it closes
+        List<Integer> deferred = new ArrayList<>();
+        Set<Integer> deferredNodes = new HashSet<>();
         int openSize = -1;
         for (int i = start; i < plan.size(); i++) {
             if (plan.op(i) == null) {
@@ -55,9 +63,10 @@ final class Fusion {
             }
             if (fusible(graph, plan, i)) {
                 int size = Math.toIntExact(graph.shape(i).size());
-                if (open != null && (size != openSize || open.size() >= MAX_MEMBERS)) {
-                    steps.add(new Loop(openSize, List.copyOf(open)));
+                if (open != null && (size != openSize || open.size() >= MAX_MEMBERS || readsAny(plan.args(i), deferredNodes))) {
+                    close(steps, openSize, open, deferred);
                     open = null;
+                    deferredNodes.clear();
                 }
                 if (open == null) {
                     open = new ArrayList<>();
@@ -66,27 +75,37 @@ final class Fusion {
                 }
                 open.add(i);
                 openMembers.add(i);
+            } else if (open != null && (readsAny(plan.args(i), openMembers) || readsAny(plan.args(i), deferredNodes))) {
+                deferred.add(i);
+                deferredNodes.add(i);
             } else {
-                if (open != null && readsAny(plan.args(i), openMembers)) {
-                    steps.add(new Loop(openSize, List.copyOf(open)));
-                    open = null;
-                    openMembers.clear();
-                }
                 steps.add(new Call(i));
             }
         }
         if (open != null) {
-            steps.add(new Loop(openSize, List.copyOf(open)));
+            close(steps, openSize, open, deferred);
         }
         return steps;
     }
 
+    /** Adds the loop of {@code members} and then the calls {@code deferred} that read them, and clears the latter. */
+    private static void close(List<Step> steps, int size, List<Integer> members, List<Integer> deferred) {
+        steps.add(new Loop(size, List.copyOf(members)));
+        for (int node : deferred) {
+            steps.add(new Call(node));
+        }
+        deferred.clear();
+    }
+
     /** Whether node {@code i} can be computed in a fused loop. */
     static boolean fusible(ShapedGraph graph, Plan plan, int i) {
+        long size = graph.shape(i).size();
+        if (broadcastsOneElement(graph, plan, i)) {
+            return true;
+        }
         if (Scalars.id(plan.op(i)) < 0) {
             return false;
         }
-        long size = graph.shape(i).size();
         for (int arg : plan.args(i)) {
             long argSize = graph.shape(arg).size();
             if (argSize != size && argSize != 1) {
@@ -94,6 +113,15 @@ final class Fusion {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether node {@code i} broadcasts a single element to more: a copy of one double per
+     * element, which a loop reads as that double (the pullback of a sum is one).
+     */
+    static boolean broadcastsOneElement(ShapedGraph graph, Plan plan, int i) {
+        return plan.op(i).name().equals("broadcast_to") && graph.shape(plan.args(i)[0]).size() == 1
+                && graph.shape(i).size() > 1;
     }
 
     private static boolean readsAny(int[] args, Set<Integer> members) {

@@ -216,14 +216,20 @@ final class Generator {
         }
         body.append("    for (int i = 0; i < ").append(loop.size()).append("; i++) {\n");
         for (int node : loop.members()) {
-            int id = Scalars.id(plan.op(node));
-            functions.add(id);
-            body.append("      final double t").append(node).append(" = F").append(id).append(".applyAsDouble(");
             int[] args = plan.args(node);
-            for (int j = 0; j < args.length; j++) {
-                body.append(j == 0 ? "" : ", ").append(operand(args[j], members, loop.size()));
+            if (Fusion.broadcastsOneElement(graph, plan, node)) {
+                // the one element, as the op's kernel copies it
+                body.append("      final double t").append(node).append(" = ").append(operand(args[0], members, loop.size()))
+                        .append(";\n");
+            } else {
+                int id = Scalars.id(plan.op(node));
+                functions.add(id);
+                body.append("      final double t").append(node).append(" = F").append(id).append(".applyAsDouble(");
+                for (int j = 0; j < args.length; j++) {
+                    body.append(j == 0 ? "" : ", ").append(operand(args[j], members, loop.size()));
+                }
+                body.append(");\n");
             }
-            body.append(");\n");
             if (stored[node]) {
                 body.append("      y").append(node).append("[i] = t").append(node).append(";\n");
             }

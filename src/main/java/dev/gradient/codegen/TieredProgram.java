@@ -77,6 +77,20 @@ final class TieredProgram implements Program {
         return plan.run(inputs, known, arena, onlyOutputsRead);
     }
 
+    @Override
+    public boolean compileNow(int knownLength) {
+        if (state.compareAndSet(INTERPRETING, QUEUED)) {
+            compile(knownLength);
+        }
+        return runsCompiled(knownLength);
+    }
+
+    @Override
+    public boolean runsCompiled(int knownLength) {
+        CompiledProgram c = compiled.get();
+        return c != null && c.start() == knownLength;
+    }
+
     /** Whether the compiled program is in place: for tests and diagnostics. */
     boolean isCompiled() {
         return compiled.get() != null;

@@ -30,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  *     share a class only when their code is the same) plus its share of the class
  * @param queueSize the most programs waiting to be compiled; when full, a program stays
  *     interpreted for another {@code threshold} runs
+ * @param reverseSweeps whether a hot function's gradients, VJPs and Jacobian rows run its compiled
+ *     adjoint program (fused loops of the elementwise pullbacks) instead of the interpreted tape;
+ *     their values are the adjoint graph's, which are the tape's to rounding
  */
 @Validated
 @ConfigurationProperties("gradient.compile")
@@ -38,10 +41,11 @@ public record CompileProperties(
         @Min(0) @DefaultValue("200") int threshold,
         @Min(0) @Max(10_000) @DefaultValue("5000") int maxNodes,
         @Min(0) @DefaultValue("50000") long cacheNodes,
-        @Min(1) @DefaultValue("64") int queueSize) {
+        @Min(1) @DefaultValue("64") int queueSize,
+        @DefaultValue("true") boolean reverseSweeps) {
 
     /** The settings that {@code dev.gradient.codegen} takes. */
     public CompileSettings settings() {
-        return new CompileSettings(enabled, threshold, maxNodes, cacheNodes, queueSize);
+        return new CompileSettings(enabled, threshold, maxNodes, cacheNodes, queueSize, reverseSweeps);
     }
 }

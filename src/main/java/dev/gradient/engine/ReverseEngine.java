@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reverse mode: gradients, VJPs and Jacobian rows run as a tape ({@link Tape}): one sweep
  * from the last node to the first over the point's primal values, carrying every cotangent
- * direction at once. The reverse pass is also written as an adjoint graph ({@link
+ * direction at once; once a function's sweep is hot, as its compiled adjoint program with fused
+ * loops instead ({@link ReverseSweep}). The reverse pass is also written as an adjoint graph ({@link
  * ReverseTransform}, kept with the compiled function), which Hessians differentiate again. A
  * gradient costs a small constant times the function.
  */
@@ -33,12 +34,12 @@ public final class ReverseEngine implements Engine {
 
     @Override
     public long directionsCost(Compiled f, int[] wrt, int[] outputs, long directions) {
-        return ReversePasses.of(f).tape(wrt, outputs).cost(directions);
+        return ReversePasses.of(f).sweep(wrt, outputs).cost(directions);
     }
 
     @Override
     public Tensor[][] vjp(Evaluation at, int[] wrt, int[] outputs, Tensor[][] cotangents) {
-        return ReversePasses.of(at.function()).tape(wrt, outputs).run(at.values(), cotangents, at.arena());
+        return ReversePasses.of(at.function()).sweep(wrt, outputs).run(at, cotangents);
     }
 
     /**

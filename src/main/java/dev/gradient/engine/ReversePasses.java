@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Reverse mode's derived graphs of one compiled function, built on demand and kept with it
- * ({@link Compiled#derived}): the adjoint graph and the tape per choice of differentiated inputs
+ * ({@link Compiled#derived}): the adjoint graph and the reverse sweep (tape, then compiled adjoint) per choice of differentiated inputs
  * and pulled-back outputs, and the gradient program that Hessians differentiate again. Bounded; thread-safe.
  */
 final class ReversePasses {
@@ -17,9 +17,9 @@ final class ReversePasses {
     private final Compiled function;
     private final Cache<List<Integer>, Adjoint> adjoints = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
     private final Cache<List<Integer>, Compiled> gradientPrograms = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
-    private final Cache<List<Integer>, Tape> tapes = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+    private final Cache<List<Integer>, ReverseSweep> sweeps = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
     private volatile LastAsked<Adjoint> lastAdjoint;
-    private volatile LastAsked<Tape> lastTape;
+    private volatile LastAsked<ReverseSweep> lastSweep;
 
     private ReversePasses(Compiled function) {
         this.function = function;
@@ -43,15 +43,23 @@ final class ReversePasses {
         return adjoint;
     }
 
-    /** The first-order reverse sweep for the inputs at input indices {@code wrt} and the outputs at output indices {@code outputs}. */
-    Tape tape(int[] wrt, int[] outputs) {
-        LastAsked<Tape> last = lastTape;
+    /**
+     * The first-order reverse sweep for the inputs at input indices {@code wrt} and the outputs
+     * at output indices {@code outputs}: its tape, and its compiled adjoint once it is hot.
+     */
+    ReverseSweep sweep(int[] wrt, int[] outputs) {
+        LastAsked<ReverseSweep> last = lastSweep;
         if (last != null && last.isFor(wrt, outputs)) {
             return last.value();
         }
-        Tape tape = tapes.get(key(wrt, outputs), k -> Tape.build(function, wrt, outputs));
-        lastTape = new LastAsked<>(wrt.clone(), outputs.clone(), tape);
-        return tape;
+        ReverseSweep sweep = sweeps.get(key(wrt, outputs), k -> new ReverseSweep(function, wrt, outputs));
+        lastSweep = new LastAsked<>(wrt.clone(), outputs.clone(), sweep);
+        return sweep;
+    }
+
+    /** The tape of {@link #sweep}: what runs a sweep before it is compiled. */
+    Tape tape(int[] wrt, int[] outputs) {
+        return sweep(wrt, outputs).tape();
     }
 
     /**

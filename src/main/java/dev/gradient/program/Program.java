@@ -36,4 +36,22 @@ public interface Program {
 
     /** The slot of output {@code k} in the values that {@link #run} returns. */
     int outputSlot(int k);
+
+    /**
+     * Compiles it now, on the calling thread, for runs given {@code knownLength} known values,
+     * unless that was tried already; whether compiled code for such runs is then in place. For
+     * a caller that decides itself when a program is hot (and calls this off the request
+     * thread). A program that is never compiled, as the interpreter, answers false.
+     */
+    default boolean compileNow(int knownLength) {
+        return false;
+    }
+
+    /**
+     * Whether a run given {@code knownLength} known values runs compiled code now: false before
+     * compilation and after compiled code failed and was dropped.
+     */
+    default boolean runsCompiled(int knownLength) {
+        return false;
+    }
 }

@@ -36,10 +36,12 @@ class CompilePropertiesTest {
     void theConfiguredCompilationIsShared() {
         Compilation previous = Compilation.shared();
         try {
-            runner.withPropertyValues("gradient.compile.threshold=7", "gradient.compile.enabled=false").run(context -> {
+            runner.withPropertyValues("gradient.compile.threshold=7", "gradient.compile.enabled=false",
+                    "gradient.compile.reverse-sweeps=false").run(context -> {
                 assertThat(Compilation.shared()).isSameAs(context.getBean(Compilation.class));
                 assertThat(Compilation.shared().settings().threshold()).isEqualTo(7);
                 assertThat(Compilation.shared().settings().enabled()).isFalse();
+                assertThat(Compilation.shared().settings().reverseSweeps()).isFalse();
             });
         } finally {
             Compilation.install(previous);
