@@ -50,10 +50,7 @@ final class CheckResponses {
             JsonNode numeric) {
 
         static Mismatch of(GradientCheck.Mismatch m, Point p, List<String> wrt) {
-            Shape[] out = new Shape[p.outputNames().size()];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = p.outputShape(k);
-            }
+            Shape[] out = p.outputShapes();
             Shape[] in = wrt.stream().map(p::inputShape).toArray(Shape[]::new);
             return new Mismatch(Results.label(p.outputNames(), out, m.row()), Results.label(wrt, in, m.column()),
                     Values.number(m.derivative()), Values.number(m.numeric()));

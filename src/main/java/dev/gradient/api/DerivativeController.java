@@ -152,7 +152,7 @@ class DerivativeController {
             if (!matrix) {
                 return new JacobianResult(outputs, nested, null, null, null, null);
             }
-            Shape[] out = outputShapes(p);
+            Shape[] out = p.outputShapes();
             Shape[] in = wrt.stream().map(p::inputShape).toArray(Shape[]::new);
             return new JacobianResult(outputs, nested, Results.matrix(jacobian, out, in),
                     Results.labels(p.outputNames(), out), Results.labels(wrt, in), null);
@@ -360,13 +360,5 @@ class DerivativeController {
             throw new GradientException(ErrorCode.SHAPE_MISMATCH, "the value at " + where + " has shape " + value.shape()
                     + " but the " + what + " '" + name + "' has shape " + expected + " at " + p.pointer(), Origin.at(where));
         }
-    }
-
-    private static Shape[] outputShapes(Point p) {
-        Shape[] shapes = new Shape[p.outputNames().size()];
-        for (int k = 0; k < shapes.length; k++) {
-            shapes[k] = p.outputShape(k);
-        }
-        return shapes;
     }
 }

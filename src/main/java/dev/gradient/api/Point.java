@@ -70,6 +70,15 @@ final class Point {
         return compiled.graph().shape(compiled.graph().outputs().get(k));
     }
 
+    /** The shape of every output, in order. */
+    Shape[] outputShapes() {
+        Shape[] shapes = new Shape[outputNames.size()];
+        for (int k = 0; k < shapes.length; k++) {
+            shapes[k] = outputShape(k);
+        }
+        return shapes;
+    }
+
     /** The argument positions of the inputs named {@code names}. */
     int[] inputIndices(List<String> names) {
         return names.stream().mapToInt(this::inputIndex).toArray();

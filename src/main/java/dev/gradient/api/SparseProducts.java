@@ -52,10 +52,7 @@ final class SparseProducts {
             int[] in = p.inputIndices(wrt);
             SparsePlan plan = sparse.jacobianPlan(engine, p.compiled(), in, outputs, limits.maxCost());
             SparseDerivatives.SparseJacobian j = sparse.jacobian(engine, p.compiled(), p.arguments(), in, outputs, plan);
-            Shape[] out = new Shape[outputs.length];
-            for (int k = 0; k < outputs.length; k++) {
-                out[k] = p.outputShape(k);
-            }
+            Shape[] out = p.outputShapes();
             return new JacobianResult(Results.named(p.outputNames(), j.outputs()), null, null,
                     Results.labels(p.outputNames(), out), columnLabels(p, wrt), SparseResponses.SparseBody.of(j.jacobian()));
         });

@@ -11,11 +11,8 @@ import dev.gradient.engine.EngineRegistry;
 import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
-import dev.gradient.error.Pointer;
-import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.ShapeJson;
-import dev.gradient.parse.Json;
 import dev.gradient.sparsity.Colourings;
 import dev.gradient.sparsity.HessianSparsity;
 import dev.gradient.sparsity.JacobianSparsity;
@@ -31,7 +28,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /jacobian/sparsity} and {@code /hessian/sparsity}: the structural nonzeros of a
@@ -46,7 +42,7 @@ import tools.jackson.databind.JsonNode;
 class SparsityController {
 
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
-    private static final String SHAPES = "shapes";
+    private static final String SHAPES = InputShapes.FIELD;
 
     private final Sources sources;
     private final CompiledCache compiled;
@@ -77,10 +73,7 @@ class SparsityController {
         Point p = call.first();
         int[] outputs = SparseProducts.allOutputs(call);
         SparsityPattern pattern = JacobianSparsity.of(p.compiled(), p.inputIndices(wrt), outputs, limits.maxCost());
-        Shape[] out = new Shape[outputs.length];
-        for (int k = 0; k < outputs.length; k++) {
-            out[k] = p.outputShape(k);
-        }
+        Shape[] out = p.outputShapes();
         JacobianColours colours = new JacobianColours(Colourings.columns(pattern, limits.maxCost()).count(),
                 Colourings.rows(pattern, limits.maxCost()).count(), pattern.maxRowDegree());
         return new JacobianSparsityResponse(call.graphId(), PatternBody.of(pattern), Results.labels(call.outputNames(), out),
@@ -110,48 +103,14 @@ class SparsityController {
     private Invocation prepare(Body<?> body) {
         body.checkFields();
         ParsedGraph parsed = sources.resolve(body);
-        Shape[] shapes = shapes(parsed.graph(), body.get(SHAPES));
+        Shape[] shapes = InputShapes.read(parsed.graph(), body.get(SHAPES), limits.maxElements(), ShapeJson::read,
+                (name, fieldGiven) -> {
+                    throw new GradientException(ErrorCode.MISSING_INPUT, "no shape for the input '" + name + "': the graph"
+                            + " does not declare one, so give it in /shapes, like {\"" + name + "\": [3]}",
+                            Origin.at(fieldGiven ? "/" + SHAPES : ""));
+                });
         Compiled function = compiled.get(parsed, shapes);
         return new Invocation(parsed, List.of(new Point("/" + SHAPES, function, null)), false, false, engines, limits, work);
     }
 
-    /** Each input's shape, in input order: declared by the graph or given in {@code shapes}, and within the element limit. */
-    private Shape[] shapes(Graph graph, JsonNode given) {
-        String pointer = "/" + SHAPES;
-        if (given != null && !given.isNull()) {
-            Json.object(given, pointer);
-            for (String name : given.propertyNames()) {
-                if (!graph.inputIndex().containsKey(name)) {
-                    throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an input of the function; its"
-                            + " inputs are " + Invocation.abbreviated(graph.inputNames()), Origin.at(Pointer.child(pointer, name)));
-                }
-            }
-        }
-        List<String> names = graph.inputNames();
-        Shape[] shapes = new Shape[names.size()];
-        for (int i = 0; i < shapes.length; i++) {
-            String where = Pointer.child(pointer, names.get(i));
-            JsonNode shape = given == null || given.isNull() ? null : given.get(names.get(i));
-            Shape declared = graph.input(i).declaredShape();
-            if (shape == null) {
-                if (declared == null) {
-                    throw new GradientException(ErrorCode.MISSING_INPUT, "no shape for the input '" + names.get(i) + "': the"
-                            + " graph does not declare one, so give it in /shapes, like {\"" + names.get(i) + "\": [3]}",
-                            Origin.at(given == null || given.isNull() ? "" : pointer));
-                }
-                shapes[i] = declared;
-                continue;
-            }
-            shapes[i] = ShapeJson.read(shape, where);
-            if (declared != null && !declared.equals(shapes[i])) {
-                throw new GradientException(ErrorCode.SHAPE_MISMATCH, "the input '" + names.get(i) + "' is declared with shape "
-                        + declared + " but " + where + " gives " + shapes[i], Origin.at(where));
-            }
-            if (shapes[i].size() > limits.maxElements()) {
-                throw GradientException.limitExceeded("gradient.limits.max-elements", "the input '" + names.get(i) + "' would have "
-                        + shapes[i].size() + " elements; the limit is " + limits.maxElements());
-            }
-        }
-        return shapes;
-    }
 }

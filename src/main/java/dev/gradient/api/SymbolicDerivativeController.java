@@ -8,7 +8,6 @@ import dev.gradient.error.ErrorCode;
 import dev.gradient.error.GradientException;
 import dev.gradient.error.Origin;
 import dev.gradient.error.Pointer;
-import dev.gradient.graph.Graph;
 import dev.gradient.graph.ParsedGraph;
 import dev.gradient.parse.Json;
 import dev.gradient.parse.Values;
@@ -93,7 +92,8 @@ class SymbolicDerivativeController {
         String kind = kind(body.get("derivative"));
         Set<String> forms = forms(body.get("forms"));
         ParsedGraph parsed = sources.resolve(body);
-        Compiled f = compiled.get(parsed, shapes(parsed.graph(), body.get("shapes")));
+        Compiled f = compiled.get(parsed, InputShapes.read(parsed.graph(), body.get(InputShapes.FIELD), limits.maxElements(),
+                SymbolicDerivativeController::shape, (name, fieldGiven) -> Shape.SCALAR));
         // no points: the invocation only reads the fields that name inputs and outputs
         Invocation call = new Invocation(parsed, List.of(), false, false, engines, limits, work);
         List<String> wrt = call.wrt(body.get("wrt"), call.inputNames());
@@ -134,37 +134,6 @@ class SymbolicDerivativeController {
             }
         }
         return new LinkedHashSet<>(forms);
-    }
-
-    /** Each input's shape, in the graph's input order: as declared, as the {@code shapes} field gives it, else a scalar. */
-    private Shape[] shapes(Graph graph, JsonNode field) {
-        List<String> names = graph.inputNames();
-        if (field != null && !field.isNull()) {
-            Json.object(field, "/shapes");
-            for (String name : field.propertyNames()) {
-                if (!graph.inputIndex().containsKey(name)) {
-                    throw new GradientException(ErrorCode.UNKNOWN_NAME, "'" + name + "' is not an input of the function; its"
-                            + " inputs are " + Invocation.abbreviated(names), Origin.at(Pointer.child("/shapes", name)));
-                }
-            }
-        }
-        Shape[] shapes = new Shape[names.size()];
-        for (int i = 0; i < shapes.length; i++) {
-            Shape declared = graph.input(i).declaredShape();
-            JsonNode given = field == null || field.isNull() ? null : field.get(names.get(i));
-            String where = Pointer.child("/shapes", names.get(i));
-            Shape shape = given == null ? (declared != null ? declared : Shape.SCALAR) : shape(given, where);
-            if (declared != null && !declared.equals(shape)) {
-                throw new GradientException(ErrorCode.SHAPE_MISMATCH, "the input '" + names.get(i) + "' is declared with shape "
-                        + declared + " but " + where + " gives " + shape, Origin.at(where));
-            }
-            if (shape.size() > limits.maxElements()) {
-                throw GradientException.limitExceeded("gradient.limits.max-elements", "the input '" + names.get(i) + "' would"
-                        + " have " + shape.size() + " elements; the limit is " + limits.maxElements());
-            }
-            shapes[i] = shape;
-        }
-        return shapes;
     }
 
     private static Shape shape(JsonNode node, String pointer) {
